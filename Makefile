@@ -1,0 +1,76 @@
+# zcomp top-level Makefile. The two commands for a fresh machine:
+#   make run    the simulator on the built-in workload
+#   make test   every test (what CI runs)
+# Both install what is missing first (make deps).
+
+BUILD      ?= build
+JOBS       ?= $(shell nproc)
+CTEST_ARGS ?=
+RTL        := $(shell cat rtl/sources.f)
+RTL_TOPS   := $(basename $(notdir $(filter-out rtl/zcomp_pkg.sv,$(RTL))))
+TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv
+
+# Debian packages the build needs, as "command-or-file:package".
+DEPS := verilator:verilator cmake:cmake g++:g++ ccache:ccache \
+        /usr/include/gtest/gtest.h:libgtest-dev /usr/include/zlib.h:zlib1g-dev
+
+.PHONY: help deps configure build test run lint bench format clean
+
+help:
+	@echo "make run     build and run zcomp-sim on the synthetic VGG-16 workload"
+	@echo "make test    build everything and run all tests with ctest"
+	@echo "make lint    verilator --lint-only -Wall on every RTL module and test top"
+	@echo "make bench   throughput, latency and simulation speed (docs/results.md)"
+	@echo "make deps    install the Debian packages the build needs"
+	@echo "make format  clang-format the C++"
+	@echo "make clean   remove $(BUILD)/"
+
+deps:
+	@missing=""; for d in $(DEPS); do what=$${d%%:*}; pkg=$${d##*:}; \
+	  if [ "$${what#/}" != "$$what" ]; then [ -e "$$what" ] || missing="$$missing $$pkg"; \
+	  else command -v "$$what" >/dev/null 2>&1 || missing="$$missing $$pkg"; fi; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "[deps] installing Debian packages:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	else echo "[deps] all build dependencies present (verilator, cmake, g++, ccache, gtest, zlib)"; fi
+
+$(BUILD)/CMakeCache.txt:
+	@echo "[build] configuring CMake in $(BUILD)/ (ccache on)"
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
+
+configure: deps $(BUILD)/CMakeCache.txt
+
+build: configure
+	@echo "[build] compiling (the Verilated models take a few minutes the first time)"
+	cmake --build $(BUILD) -j $(JOBS)
+
+test: build
+	@echo "[test] running ctest ($(JOBS) in parallel)"
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) $(CTEST_ARGS)
+
+run: configure
+	@echo "[run] building zcomp-sim"
+	cmake --build $(BUILD) -j $(JOBS) --target zcomp-sim
+	@echo "[run] zcomp-sim"
+	$(BUILD)/zcomp-sim
+
+lint: deps
+	@set -e; for m in $(RTL_TOPS); do \
+	  echo "[lint] $$m"; verilator --lint-only -Wall $(RTL) --top-module $$m; done; \
+	for t in $(TB_TOPS); do \
+	  echo "[lint] $$t"; verilator --lint-only -Wall $(RTL) $$t --top-module $$(basename $$t .sv); done; \
+	echo "[lint] clean"
+
+bench: configure
+	cmake --build $(BUILD) -j $(JOBS) --target zcomp-bench-units zcomp-bench-speed
+	@echo "[bench] throughput and latency of every unit variant, no backpressure"
+	$(BUILD)/zcomp-bench-units
+	@echo "[bench] simulation speed"
+	$(BUILD)/zcomp-bench-speed
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,521 @@
+// Lockstep harness: drives a Verilated tb_units model and the golden cycle
+// models with identical inputs on every cycle and compares every output port
+// of every variant on every cycle.
+//
+// - Random gaps on every valid and random backpressure on every ready. A
+//   valid, once raised, stays up with stable data until it is taken. While
+//   no vector is offered the data inputs carry random garbage, which the
+//   units must ignore.
+// - Round trip: the compress outputs feed the expand inputs through a FIFO,
+//   and every expanded vector must equal the original with the CCF applied
+//   (exactly the original for the lossless CCF).
+// - On the first mismatch it stops, prints cycle, variant, port, expected,
+//   actual and seed, replays the same run with an FST trace of the cycles
+//   around the mismatch, and prints the gtkwave command to open it.
+#pragma once
+
+#include <verilated.h>
+#include <verilated_fst_c.h>
+
+#include <bit>
+#include <cinttypes>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "featuremap.hpp"
+#include "port_bits.hpp"
+#include "unit_model.hpp"
+#include "zcomp_model.hpp"
+
+namespace zcomp::harness {
+
+inline constexpr unsigned kVecBits = 512;  // tb_units VecBits
+
+/// One row of the test top's variant table, decoded from cfg_o.
+struct VariantConfig {
+  VectorFormat fmt;
+  UnitTiming timing;
+  unsigned topology = 0;
+  unsigned network = 0;
+
+  static VariantConfig decode(uint32_t cfg) {
+    VariantConfig v;
+    v.fmt.lanes = cfg & 0xFF;
+    v.fmt.elem_bits = (cfg >> 8) & 0xFF;
+    v.topology = (cfg >> 16) & 3;
+    v.network = (cfg >> 18) & 1;
+    v.timing.in_reg = (cfg >> 19) & 1;
+    v.timing.prefix_stages = (cfg >> 20) & 0xF;
+    v.timing.out_reg = (cfg >> 24) & 1;
+    return v;
+  }
+  std::string name() const {
+    static const char* const kTopo[] = {"ripple", "sklansky", "kogge-stone", "brent-kung"};
+    std::ostringstream s;
+    s << "N=" << fmt.lanes << " EW=" << fmt.elem_bits << " " << kTopo[topology] << " "
+      << (network ? "shift" : "mux") << " in_reg=" << timing.in_reg
+      << " prefix_stages=" << timing.prefix_stages << " out_reg=" << timing.out_reg << " (latency "
+      << timing.latency() << ")";
+    return s.str();
+  }
+};
+
+/// One directed input vector.
+struct Stimulus {
+  LaneArray data{};
+  Ccf ccf = Ccf::kZero;
+  uint32_t threshold = 0;
+};
+
+enum class ExpandSource { kRoundTrip, kRandom };
+enum class CcfMix { kZeroOnly, kAll };
+
+struct LockstepOptions {
+  uint64_t seed = 1;
+  /// How to replay this run, printed with a mismatch (e.g. the ZCOMP_SEED
+  /// and gtest filter); empty prints the run's own seed only.
+  std::string replay_hint;
+  std::size_t vectors = 1000;  ///< compress vectors per variant
+  WorkloadSpec workload;
+  double valid_rate = 0.8;  ///< chance a producer offers a vector on a free cycle
+  double ready_rate = 0.8;  ///< chance a consumer is ready on a cycle
+  ExpandSource expand_source = ExpandSource::kRoundTrip;
+  CcfMix ccf_mix = CcfMix::kAll;
+  /// Directed mode: the vectors to send to each variant (replaces the generator).
+  std::function<std::vector<Stimulus>(const VariantConfig&)> directed;
+  bool check_model = true;  ///< false only for the speed benchmark
+  // Waveforms: dump cycles [trace_from, trace_to] into trace_path (FST).
+  std::string trace_path;
+  uint64_t trace_from = 0;
+  uint64_t trace_to = UINT64_MAX;
+  bool trace_on_mismatch = true;  ///< replay with a trace around a mismatch
+  std::string trace_dir = ".";
+  // Planted bugs, to prove the checker can fail.
+  int fault_variant = -1;         ///< flip payload bit 0 of this variant ...
+  uint64_t fault_cycle = 0;       ///< ... on this cycle
+  int latency_skew_variant = -1;  ///< the model of this variant gets one extra stage
+  bool quiet = false;
+};
+
+struct Mismatch {
+  uint64_t cycle = 0;
+  unsigned variant = 0;
+  std::string port;
+  uint64_t expected = 0;
+  uint64_t actual = 0;
+};
+
+struct VariantStats {
+  uint64_t vectors_in = 0;   ///< vectors accepted by the compress unit
+  uint64_t vectors_out = 0;  ///< compressed vectors delivered
+  uint64_t expanded = 0;     ///< vectors delivered by the expand unit
+  uint64_t elements = 0;
+  uint64_t kept = 0;
+  uint64_t bytes_in = 0;   ///< uncompressed bytes
+  uint64_t bytes_out = 0;  ///< header + payload bytes
+  uint64_t first_in_cycle = UINT64_MAX;
+  uint64_t first_out_cycle = UINT64_MAX;
+  uint64_t last_out_cycle = 0;
+};
+
+struct LockstepReport {
+  bool ok = false;
+  std::optional<Mismatch> mismatch;
+  std::string error;  ///< mismatch or hang, as printed
+  uint64_t cycles = 0;
+  uint64_t digest = 0;  ///< FNV-1a of every output port on every cycle
+  std::string trace_file;
+  std::vector<VariantConfig> variants;
+  std::vector<VariantStats> stats;
+};
+
+template <class VTop>
+class UnitsLockstep {
+ public:
+  /// Runs the lockstep; on a mismatch, replays with a trace around it.
+  static LockstepReport run(const LockstepOptions& opt) {
+    LockstepReport rep = UnitsLockstep(opt).run_once();
+    if (rep.mismatch && opt.trace_on_mismatch && opt.trace_path.empty()) {
+      LockstepOptions replay = opt;
+      replay.quiet = true;
+      replay.trace_on_mismatch = false;
+      std::filesystem::create_directories(opt.trace_dir);
+      replay.trace_path = (std::filesystem::absolute(opt.trace_dir) /
+                           ("zcomp_mismatch_" + std::to_string(opt.seed) + ".fst"))
+                              .string();
+      replay.trace_from = rep.mismatch->cycle > 64 ? rep.mismatch->cycle - 64 : 0;
+      replay.trace_to = rep.mismatch->cycle + 4;
+      UnitsLockstep(replay).run_once();
+      rep.trace_file = replay.trace_path;
+      std::printf("  trace   : cycles %" PRIu64 "..%" PRIu64 " (time = 10 x cycle)\n",
+                  replay.trace_from, replay.trace_to);
+      std::printf("  open it : gtkwave %s\n", rep.trace_file.c_str());
+      std::fflush(stdout);
+    }
+    return rep;
+  }
+
+ private:
+  struct Pending {
+    bool valid = false;
+    Stimulus stim;
+  };
+  struct ExpandPending {
+    bool valid = false;
+    uint64_t keep = 0;
+    LaneArray payload{};
+  };
+  struct Variant {
+    VariantConfig cfg;
+    CompressUnitModel cmodel;
+    ExpandUnitModel emodel;
+    std::mt19937_64 rng;
+    std::unique_ptr<FeatureMapGenerator> gen;
+    std::vector<Stimulus> directed;
+    std::size_t produced = 0;
+    std::size_t e_produced = 0;
+    Pending c_in;
+    ExpandPending e_in;
+    std::deque<ExpandPending> to_expand;
+    std::deque<LaneArray> expected;  ///< round-trip expectations
+    CompressInputs ci;
+    ExpandInputs ei;
+    VariantStats stats;
+  };
+
+  explicit UnitsLockstep(const LockstepOptions& opt) : opt_(opt) {
+    ctx_ = std::make_unique<VerilatedContext>();
+    ctx_->randReset(2);  // x-initial unique: registers start random, per seed
+    ctx_->randSeed(static_cast<int>(opt.seed & 0x7FFFFFFF));
+    ctx_->traceEverOn(!opt.trace_path.empty());
+    ctx_->fatalOnError(false);
+    top_ = std::make_unique<VTop>(ctx_.get(), "tb");
+  }
+
+  ~UnitsLockstep() {
+    if (tfp_) tfp_->close();
+    top_->final();
+  }
+
+  unsigned num_variants() const { return sizeof(top_->cfg_o) / 4; }
+
+  void setup_variants() {
+    top_->eval();
+    std::mt19937_64 seeder(opt_.seed);
+    for (unsigned v = 0; v < num_variants(); ++v) {
+      VariantConfig cfg =
+          VariantConfig::decode(static_cast<uint32_t>(get_bits(top_->cfg_o, 32 * v, 32)));
+      UnitTiming model_timing = cfg.timing;
+      if (static_cast<int>(v) == opt_.latency_skew_variant) model_timing.out_reg += 1;
+      const uint64_t vseed = seeder();
+      auto var = std::make_unique<Variant>(Variant{cfg,
+                                                   CompressUnitModel(cfg.fmt, model_timing),
+                                                   ExpandUnitModel(cfg.fmt, model_timing),
+                                                   std::mt19937_64(vseed),
+                                                   nullptr,
+                                                   {}});
+      const auto types = dtypes_of_width(cfg.fmt.elem_bits);
+      const DType dt = types[vseed % types.size()];
+      var->gen = std::make_unique<FeatureMapGenerator>(opt_.workload, dt, vseed ^ 0xA5A5A5A5ull);
+      if (opt_.directed) var->directed = opt_.directed(cfg);
+      vars_.push_back(std::move(var));
+    }
+  }
+
+  bool chance(Variant& v, double p) {
+    return std::uniform_real_distribution<double>(0, 1)(v.rng) < p;
+  }
+
+  Stimulus make_stimulus(Variant& v) {
+    if (opt_.directed) return v.directed[v.produced];
+    Stimulus s;
+    for (unsigned i = 0; i < v.cfg.fmt.lanes; ++i)
+      s.data[i] = v.gen->next() & v.cfg.fmt.elem_mask();
+    if (opt_.ccf_mix == CcfMix::kAll && chance(v, 0.5)) {
+      s.ccf = static_cast<Ccf>(1 + v.rng() % 3);
+      const double t = std::abs(std::normal_distribution<double>(0, 0.5)(v.rng));
+      s.threshold = s.ccf == Ccf::kIntThreshold
+                        ? static_cast<uint32_t>(v.rng() % 48)
+                        : encode_value(t, v.cfg.fmt.elem_bits == 32   ? DType::kFp32
+                                          : v.cfg.fmt.elem_bits == 16 ? v.gen->dtype()
+                                                                      : DType::kInt8);
+      // On 8-bit data the fp-threshold is read as a 1-4-3 minifloat: use small raw values.
+      if (v.cfg.fmt.elem_bits == 8 && s.ccf == Ccf::kFpThreshold) s.threshold = v.rng() % 64;
+    }
+    return s;
+  }
+
+  std::size_t target(const Variant& v) const {
+    return opt_.directed ? v.directed.size() : opt_.vectors;
+  }
+
+  void drive(unsigned idx, uint64_t cycle) {
+    Variant& v = *vars_[idx];
+    const VectorFormat& f = v.cfg.fmt;
+    const unsigned base = idx * kVecBits;
+    // Compress input.
+    if (!v.c_in.valid && v.produced < target(v) && chance(v, opt_.valid_rate)) {
+      v.c_in = Pending{true, make_stimulus(v)};
+      ++v.produced;
+    }
+    v.ci.valid = v.c_in.valid;
+    if (v.c_in.valid) {
+      v.ci.data = v.c_in.stim.data;
+      v.ci.ccf = v.c_in.stim.ccf;
+      v.ci.threshold = v.c_in.stim.threshold;
+    } else {  // garbage the unit must ignore
+      for (unsigned i = 0; i < f.lanes; ++i)
+        v.ci.data[i] = static_cast<uint32_t>(v.rng()) & f.elem_mask();
+      v.ci.ccf = static_cast<Ccf>(v.rng() % 4);
+      v.ci.threshold = static_cast<uint32_t>(v.rng()) & f.elem_mask();
+    }
+    v.ci.ready = chance(v, opt_.ready_rate);
+    put_bits(top_->c_valid_i, idx, 1, v.ci.valid);
+    put_bits(top_->c_ready_i, idx, 1, v.ci.ready);
+    put_bits(top_->c_ccf_i, 2 * idx, 2, static_cast<uint64_t>(v.ci.ccf));
+    put_bits(top_->c_thresh_i, 32 * idx, 32, v.ci.threshold);
+    for (unsigned i = 0; i < f.lanes; ++i)
+      put_bits(top_->c_data_i, base + i * f.elem_bits, f.elem_bits, v.ci.data[i]);
+    put_bits(top_->fault_i, idx, 1,
+             static_cast<int>(idx) == opt_.fault_variant && cycle == opt_.fault_cycle);
+
+    // Expand input.
+    if (!v.e_in.valid && chance(v, opt_.valid_rate)) {
+      if (opt_.expand_source == ExpandSource::kRoundTrip) {
+        if (!v.to_expand.empty()) {
+          v.e_in = v.to_expand.front();
+          v.to_expand.pop_front();
+        }
+      } else if (v.e_produced < target(v)) {
+        ExpandPending e{true, 0, {}};
+        const double density = 1.0 - opt_.workload.sparsity;
+        for (unsigned i = 0; i < f.lanes; ++i) {
+          if (chance(v, density)) e.keep |= uint64_t{1} << i;
+          e.payload[i] = static_cast<uint32_t>(v.rng()) & f.elem_mask();  // garbage above count too
+        }
+        v.e_in = e;
+        ++v.e_produced;
+      }
+    }
+    v.ei.valid = v.e_in.valid;
+    if (v.e_in.valid) {
+      v.ei.keep = v.e_in.keep;
+      v.ei.payload = v.e_in.payload;
+    } else {
+      v.ei.keep = v.rng() & f.lane_mask();
+      for (unsigned i = 0; i < f.lanes; ++i)
+        v.ei.payload[i] = static_cast<uint32_t>(v.rng()) & f.elem_mask();
+    }
+    v.ei.ready = chance(v, opt_.ready_rate);
+    put_bits(top_->e_valid_i, idx, 1, v.ei.valid);
+    put_bits(top_->e_ready_i, idx, 1, v.ei.ready);
+    put_bits(top_->e_keep_i, 64 * idx, 64, v.ei.keep);
+    for (unsigned i = 0; i < f.lanes; ++i)
+      put_bits(top_->e_payload_i, base + i * f.elem_bits, f.elem_bits, v.ei.payload[i]);
+  }
+
+  /// Compares every output port of one variant; returns the first mismatch.
+  std::optional<Mismatch> compare(unsigned idx, uint64_t cycle) {
+    Variant& v = *vars_[idx];
+    const VectorFormat& f = v.cfg.fmt;
+    const unsigned base = idx * kVecBits;
+    const CompressOutputs co = v.cmodel.eval(v.ci);
+    const ExpandOutputs eo = v.emodel.eval(v.ei);
+    std::optional<Mismatch> mm;
+    auto check = [&](const std::string& port, uint64_t expected, uint64_t actual) {
+      if (!mm && expected != actual) mm = Mismatch{cycle, idx, port, expected, actual};
+    };
+    check("c_ready_o", co.ready, get_bits(top_->c_ready_o, idx, 1));
+    check("c_valid_o", co.valid, get_bits(top_->c_valid_o, idx, 1));
+    check("c_keep_o", co.vec.keep, get_bits(top_->c_keep_o, 64 * idx, 64));
+    check("c_count_o", co.vec.count, get_bits(top_->c_count_o, 8 * idx, 8));
+    for (unsigned i = 0; i < f.lanes && !mm; ++i) {
+      check("c_payload_o[" + std::to_string(i) + "]", co.vec.payload[i],
+            get_bits(top_->c_payload_o, base + i * f.elem_bits, f.elem_bits));
+    }
+    check("e_ready_o", eo.ready, get_bits(top_->e_ready_o, idx, 1));
+    check("e_valid_o", eo.valid, get_bits(top_->e_valid_o, idx, 1));
+    for (unsigned i = 0; i < f.lanes && !mm; ++i) {
+      check("e_data_o[" + std::to_string(i) + "]", eo.data[i],
+            get_bits(top_->e_data_o, base + i * f.elem_bits, f.elem_bits));
+    }
+    return mm;
+  }
+
+  /// Handshakes and round-trip bookkeeping, from the DUT's ports.
+  std::optional<Mismatch> account(unsigned idx, uint64_t cycle) {
+    Variant& v = *vars_[idx];
+    const VectorFormat& f = v.cfg.fmt;
+    const unsigned base = idx * kVecBits;
+    if (v.ci.valid && get_bits(top_->c_ready_o, idx, 1)) {
+      v.c_in.valid = false;
+      ++v.stats.vectors_in;
+      v.stats.first_in_cycle = std::min(v.stats.first_in_cycle, cycle);
+      v.expected.push_back(apply_ccf(f, std::span<const uint32_t>(v.ci.data.data(), f.lanes),
+                                     v.ci.ccf, v.ci.threshold));
+    }
+    if (get_bits(top_->c_valid_o, idx, 1) && v.ci.ready) {
+      ExpandPending e{true, get_bits(top_->c_keep_o, 64 * idx, 64), {}};
+      const unsigned count = static_cast<unsigned>(std::popcount(e.keep));
+      for (unsigned i = 0; i < count; ++i)
+        e.payload[i] =
+            static_cast<uint32_t>(get_bits(top_->c_payload_o, base + i * f.elem_bits, f.elem_bits));
+      if (opt_.expand_source == ExpandSource::kRoundTrip) v.to_expand.push_back(e);
+      ++v.stats.vectors_out;
+      v.stats.elements += f.lanes;
+      v.stats.kept += count;
+      v.stats.bytes_in += f.vector_bytes();
+      v.stats.bytes_out += f.header_bytes() + count * f.elem_bytes();
+      v.stats.first_out_cycle = std::min(v.stats.first_out_cycle, cycle);
+      v.stats.last_out_cycle = cycle;
+    }
+    if (v.ei.valid && get_bits(top_->e_ready_o, idx, 1)) v.e_in.valid = false;
+    if (get_bits(top_->e_valid_o, idx, 1) && v.ei.ready) {
+      ++v.stats.expanded;
+      if (opt_.expand_source == ExpandSource::kRoundTrip) {
+        if (v.expected.empty()) return Mismatch{cycle, idx, "roundtrip (unexpected vector)", 0, 1};
+        const LaneArray want = v.expected.front();
+        v.expected.pop_front();
+        for (unsigned i = 0; i < f.lanes; ++i) {
+          const uint64_t got = get_bits(top_->e_data_o, base + i * f.elem_bits, f.elem_bits);
+          if (got != want[i])
+            return Mismatch{cycle, idx, "roundtrip lane " + std::to_string(i), want[i], got};
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  bool finished(const Variant& v) const {
+    const std::size_t n = target(v);
+    return v.stats.vectors_out == n && v.stats.expanded == n && !v.c_in.valid && !v.e_in.valid;
+  }
+
+  void tick_half(uint64_t time) {
+    top_->eval();
+    if (tfp_ && tracing_) tfp_->dump(time);
+  }
+
+  void print_mismatch(const LockstepReport& rep) const {
+    const Mismatch& m = *rep.mismatch;
+    const VariantConfig& cfg = vars_[m.variant]->cfg;
+    const unsigned w = m.port.rfind("c_keep_o", 0) == 0 ? 16 : (cfg.fmt.elem_bits + 3) / 4;
+    std::printf("[zcomp] LOCKSTEP MISMATCH at cycle %" PRIu64 "\n", m.cycle);
+    std::printf("  variant : %u (%s)\n", m.variant, cfg.name().c_str());
+    std::printf("  port    : %s\n", m.port.c_str());
+    std::printf("  expected: 0x%0*" PRIx64 "\n", w, m.expected);
+    std::printf("  actual  : 0x%0*" PRIx64 "\n", w, m.actual);
+    std::printf("  seed    : %" PRIu64 "\n", opt_.seed);
+    if (!opt_.replay_hint.empty()) std::printf("  replay  : %s\n", opt_.replay_hint.c_str());
+    std::fflush(stdout);
+  }
+
+  LockstepReport run_once() {
+    LockstepReport rep;
+    uint64_t digest_h = 0xCBF29CE484222325ull;
+    top_->clk_i = 0;
+    top_->rst_ni = 0;
+    if (!opt_.trace_path.empty()) {
+      tfp_ = std::make_unique<VerilatedFstC>();
+      top_->trace(tfp_.get(), 99);
+      tfp_->open(opt_.trace_path.c_str());
+    }
+    setup_variants();
+    // Reset: three clock edges with rst_ni low, all inputs idle.
+    for (int i = 0; i < 3; ++i) {
+      top_->clk_i = 1;
+      top_->eval();
+      top_->clk_i = 0;
+      top_->eval();
+    }
+    top_->rst_ni = 1;
+    ctx_->gotError(false);  // only assertions after reset count
+    ctx_->gotFinish(false);
+    for (auto& v : vars_) {
+      v->cmodel.reset();
+      v->emodel.reset();
+    }
+    std::size_t max_vectors = 0;
+    for (auto& v : vars_) max_vectors = std::max(max_vectors, target(*v));
+    const double rate = std::max(0.05, opt_.valid_rate * opt_.ready_rate);
+    const uint64_t max_cycles =
+        static_cast<uint64_t>(static_cast<double>(max_vectors) * 4 / rate) + 2000;
+
+    uint64_t cycle = 0;
+    for (;; ++cycle) {
+      bool all_done = true;
+      for (auto& v : vars_) all_done = all_done && finished(*v);
+      if (all_done) break;
+      if (cycle >= max_cycles) {
+        rep.error = "no progress: not finished after " + std::to_string(cycle) + " cycles";
+        std::printf("[zcomp] HANG: %s\n", rep.error.c_str());
+        break;
+      }
+      tracing_ = cycle >= opt_.trace_from && cycle <= opt_.trace_to;
+      for (unsigned i = 0; i < vars_.size(); ++i) drive(i, cycle);
+      tick_half(10 * cycle);
+      if (opt_.check_model) {
+        for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i)
+          rep.mismatch = compare(i, cycle);
+      }
+      digest(digest_h, top_->c_ready_o);
+      digest(digest_h, top_->c_valid_o);
+      digest(digest_h, top_->c_keep_o);
+      digest(digest_h, top_->c_payload_o);
+      digest(digest_h, top_->e_ready_o);
+      digest(digest_h, top_->e_valid_o);
+      digest(digest_h, top_->e_data_o);
+      for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i) rep.mismatch = account(i, cycle);
+      if (!rep.mismatch && (ctx_->gotError() || ctx_->gotFinish())) {
+        // An RTL assertion fired (its message is above): stop like a mismatch.
+        rep.mismatch = Mismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
+      }
+      if (rep.mismatch) {
+        top_->clk_i = 1;  // one more edge so the trace shows the cycle after
+        tick_half(10 * cycle + 5);
+        break;
+      }
+      if (opt_.check_model) {
+        for (auto& v : vars_) {
+          v->cmodel.clock(v->ci);
+          v->emodel.clock(v->ei);
+        }
+      }
+      top_->clk_i = 1;
+      tick_half(10 * cycle + 5);
+      top_->clk_i = 0;
+    }
+    rep.cycles = cycle;
+    rep.digest = digest_h;
+    for (auto& v : vars_) {
+      rep.variants.push_back(v->cfg);
+      rep.stats.push_back(v->stats);
+    }
+    if (rep.mismatch) {
+      std::ostringstream s;
+      s << "mismatch at cycle " << rep.mismatch->cycle << " variant " << rep.mismatch->variant
+        << " port " << rep.mismatch->port;
+      rep.error = s.str();
+      if (!opt_.quiet) print_mismatch(rep);
+    }
+    rep.ok = !rep.mismatch && rep.error.empty();
+    return rep;
+  }
+
+  LockstepOptions opt_;
+  std::unique_ptr<VerilatedContext> ctx_;
+  std::unique_ptr<VTop> top_;
+  std::unique_ptr<VerilatedFstC> tfp_;
+  bool tracing_ = false;
+  std::vector<std::unique_ptr<Variant>> vars_;
+};
+
+}  // namespace zcomp::harness

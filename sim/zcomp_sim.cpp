@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "Vtb_units_default.h"
@@ -24,16 +25,18 @@ struct Args {
   uint64_t vectors_per_layer = 2000;
   double valid_rate = 1.0;
   double ready_rate = 1.0;
+  std::optional<uint64_t> seed;
   bool help = false;
 };
 
 void usage(std::FILE* out) {
   std::fprintf(out,
-               "usage: zcomp-sim [--vectors N] [--valid-rate P] [--ready-rate P]\n"
+               "usage: zcomp-sim [--vectors N] [--valid-rate P] [--ready-rate P] [--seed S]\n"
                "  Runs the synthetic VGG-16 profile (docs/verification.md) through the\n"
                "  compress and expand units (N=16, EW=32, fp32) in lockstep with the golden\n"
                "  model. Each layer is scaled down to N vectors (default 2000).\n"
-               "  ZCOMP_SEED=<n> replays a run.\n");
+               "  The seed is --seed, else ZCOMP_SEED, else 1, so that a plain run always\n"
+               "  prints the same table.\n");
 }
 
 bool parse_double(const char* s, double& out) {
@@ -54,6 +57,13 @@ int parse(int argc, char** argv, Args& a) {
       if (*end != '\0' || a.vectors_per_layer == 0) {
         std::fprintf(stderr, "zcomp-sim: --vectors needs a positive whole number, got '%s'\n",
                      argv[i]);
+        return 2;
+      }
+    } else if (arg == "--seed" && has_value) {
+      char* end = nullptr;
+      a.seed = std::strtoull(argv[++i], &end, 0);
+      if (*end != '\0' || *argv[i] == '\0' || *argv[i] == '-') {
+        std::fprintf(stderr, "zcomp-sim: --seed needs a whole number, got '%s'\n", argv[i]);
         return 2;
       }
     } else if ((arg == "--valid-rate" || arg == "--ready-rate") && has_value) {
@@ -81,12 +91,18 @@ int main(int argc, char** argv) {
     usage(stdout);
     return 0;
   }
-  const uint64_t seed = zcomp::harness::base_seed();
+  const char* env_seed = std::getenv("ZCOMP_SEED");
+  const bool from_env = env_seed != nullptr && *env_seed != '\0';
+  const uint64_t seed = args.seed ? *args.seed : from_env ? zcomp::harness::base_seed() : 1;
   std::printf(
       "zcomp-sim: compress + expand units, N=16 EW=32 Sklansky/mux, CCF zero, lockstep on\n");
   std::printf("workload : synthetic VGG-16 profile, ReLU feature maps, %" PRIu64
               " vectors per layer\n",
               args.vectors_per_layer);
+  std::printf("seed     : %" PRIu64 " (%s)\n", seed,
+              args.seed  ? "--seed"
+              : from_env ? "ZCOMP_SEED"
+                         : "default; --seed S to change");
   std::printf("handshake: valid rate %.2f, ready rate %.2f\n\n", args.valid_rate, args.ready_rate);
   std::printf("%-8s %9s %9s %10s %10s %7s %8s %8s %10s\n", "layer", "elements", "sparsity",
               "bytes in", "bytes out", "ratio", "cycles", "vec/cyc", "mismatches");

@@ -124,6 +124,10 @@ struct VariantStats {
   uint64_t first_in_cycle = UINT64_MAX;
   uint64_t first_out_cycle = UINT64_MAX;
   uint64_t last_out_cycle = 0;
+  // The same three for the expand unit.
+  uint64_t e_first_in_cycle = UINT64_MAX;
+  uint64_t e_first_out_cycle = UINT64_MAX;
+  uint64_t e_last_out_cycle = 0;
 };
 
 struct LockstepReport {
@@ -377,9 +381,14 @@ class UnitsLockstep {
       v.stats.first_out_cycle = std::min(v.stats.first_out_cycle, cycle);
       v.stats.last_out_cycle = cycle;
     }
-    if (v.ei.valid && get_bits(top_->e_ready_o, idx, 1)) v.e_in.valid = false;
+    if (v.ei.valid && get_bits(top_->e_ready_o, idx, 1)) {
+      v.e_in.valid = false;
+      v.stats.e_first_in_cycle = std::min(v.stats.e_first_in_cycle, cycle);
+    }
     if (get_bits(top_->e_valid_o, idx, 1) && v.ei.ready) {
       ++v.stats.expanded;
+      v.stats.e_first_out_cycle = std::min(v.stats.e_first_out_cycle, cycle);
+      v.stats.e_last_out_cycle = cycle;
       if (opt_.expand_source == ExpandSource::kRoundTrip) {
         if (v.expected.empty()) return Mismatch{cycle, idx, "roundtrip (unexpected vector)", 0, 1};
         const LaneArray want = v.expected.front();

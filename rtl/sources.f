@@ -3,6 +3,7 @@ rtl/zcomp_delay.sv
 rtl/zcomp_pipe_ctrl.sv
 rtl/zcomp_mask_gen.sv
 rtl/zcomp_prefix_sum.sv
+rtl/zcomp_rank_stage.sv
 rtl/zcomp_compact.sv
 rtl/zcomp_scatter.sv
 rtl/zcomp_compress.sv

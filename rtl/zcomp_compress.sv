@@ -7,8 +7,9 @@
 //              order; lanes >= count_o are zero.
 //
 // Datapath:
-//   data_i -> zcomp_mask_gen -> [InReg] -> zcomp_prefix_sum (PrefixStages
-//   registers inside) -> zcomp_compact -> [OutReg] -> outputs ANDed with valid_o
+//   data_i -> zcomp_mask_gen -> zcomp_rank_stage ([InReg], then
+//   zcomp_prefix_sum with PrefixStages registers inside) -> zcomp_compact ->
+//   [OutReg] -> outputs ANDed with valid_o
 //
 // Parameters:
 // - N (power of two, 4 to 64), EW (8, 16, 32).
@@ -88,46 +89,28 @@ module zcomp_compress
     .keep_o  (keep_a)
   );
 
-  // Stage B: optional register in front of the prefix sum.
-  logic [N-1:0]         keep_b;
-  logic [N-1:0][EW-1:0] data_b;
-  zcomp_delay #(
-    .Width(N + N * EW),
-    .Depth(InReg)
-  ) u_in_reg (
-    .clk_i (clk_i),
-    .rst_ni(rst_ni),
-    .en_i  (en),
-    .d_i   ({keep_a, data_i}),
-    .q_o   ({keep_b, data_b})
-  );
-
-  // Stage C: prefix sum; the mask and data travel beside it.
+  // Stages B and C: optional register, then the prefix sum over the mask;
+  // the mask and the data travel beside it.
   logic [N-1:0][CntW-1:0] excl_c;
   logic [CntW-1:0]        total_c;
   logic [N-1:0]           keep_c;
   logic [N-1:0][EW-1:0]   data_c;
-  zcomp_prefix_sum #(
-    .N       (N),
-    .Topology(Topology),
-    .Stages  (PrefixStages)
-  ) u_prefix (
+  zcomp_rank_stage #(
+    .N           (N),
+    .W           (EW),
+    .Topology    (Topology),
+    .InReg       (InReg),
+    .PrefixStages(PrefixStages)
+  ) u_rank (
     .clk_i  (clk_i),
     .rst_ni (rst_ni),
     .en_i   (en),
-    .bits_i (keep_b),
+    .keep_i (keep_a),
+    .data_i (data_i),
+    .keep_o (keep_c),
+    .data_o (data_c),
     .excl_o (excl_c),
     .total_o(total_c)
-  );
-  zcomp_delay #(
-    .Width(N + N * EW),
-    .Depth(PrefixStages)
-  ) u_prefix_side (
-    .clk_i (clk_i),
-    .rst_ni(rst_ni),
-    .en_i  (en),
-    .d_i   ({keep_b, data_b}),
-    .q_o   ({keep_c, data_c})
   );
 
   // Stage D: compaction.

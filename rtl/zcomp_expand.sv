@@ -6,8 +6,8 @@
 // at or above popcount(keep_i) are ignored.
 //
 // Datapath:
-//   [InReg] -> zcomp_prefix_sum (PrefixStages registers inside) ->
-//   zcomp_scatter -> [OutReg] -> outputs ANDed with valid_o
+//   zcomp_rank_stage ([InReg], then zcomp_prefix_sum with PrefixStages
+//   registers inside) -> zcomp_scatter -> [OutReg] -> outputs ANDed with valid_o
 //
 // Parameters: N, EW, Topology, Network, InReg, PrefixStages, OutReg as in
 // zcomp_compress (InReg here registers the inputs).
@@ -64,44 +64,26 @@ module zcomp_expand
     .en_o   (en)
   );
 
-  logic [N-1:0]         keep_b;
-  logic [N-1:0][EW-1:0] payload_b;
-  zcomp_delay #(
-    .Width(N + N * EW),
-    .Depth(InReg)
-  ) u_in_reg (
-    .clk_i (clk_i),
-    .rst_ni(rst_ni),
-    .en_i  (en),
-    .d_i   ({keep_i, payload_i}),
-    .q_o   ({keep_b, payload_b})
-  );
-
   logic [N-1:0][CntW-1:0] excl_c;
   logic [CntW-1:0]        total_c;
   logic [N-1:0]           keep_c;
   logic [N-1:0][EW-1:0]   payload_c;
-  zcomp_prefix_sum #(
-    .N       (N),
-    .Topology(Topology),
-    .Stages  (PrefixStages)
-  ) u_prefix (
+  zcomp_rank_stage #(
+    .N           (N),
+    .W           (EW),
+    .Topology    (Topology),
+    .InReg       (InReg),
+    .PrefixStages(PrefixStages)
+  ) u_rank (
     .clk_i  (clk_i),
     .rst_ni (rst_ni),
     .en_i   (en),
-    .bits_i (keep_b),
+    .keep_i (keep_i),
+    .data_i (payload_i),
+    .keep_o (keep_c),
+    .data_o (payload_c),
     .excl_o (excl_c),
     .total_o(total_c)
-  );
-  zcomp_delay #(
-    .Width(N + N * EW),
-    .Depth(PrefixStages)
-  ) u_prefix_side (
-    .clk_i (clk_i),
-    .rst_ni(rst_ni),
-    .en_i  (en),
-    .d_i   ({keep_b, payload_b}),
-    .q_o   ({keep_c, payload_c})
   );
   // The scatter needs only the per-lane ranks, not the total.
   logic unused_total;

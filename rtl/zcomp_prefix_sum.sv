@@ -1,13 +1,19 @@
-// zcomp_prefix_sum: exclusive prefix popcount of an N-bit vector.
+// zcomp_prefix_sum: exclusive prefix sum of N unsigned InW-bit values. With
+// InW = 1 (the default) that is the prefix popcount of an N-bit vector.
 //
-// excl_o[i] = number of set bits in bits_i[i-1:0] (excl_o[0] = 0)
-// total_o   = number of set bits in bits_i
+// excl_o[i] = bits_i[0] + ... + bits_i[i-1]  (excl_o[0] = 0)
+// total_o   = bits_i[0] + ... + bits_i[N-1]
 //
-// In a compress unit excl_o[i] is the payload slot of kept lane i, and
-// total_o is the kept count, which sets the compressed size.
+// In a compress unit (InW = 1) excl_o[i] is the payload slot of kept lane
+// i, and total_o is the kept count, which sets the compressed size. In the
+// store and load engines (InW = bits of a compressed size, N = P) excl_o[k]
+// is where vector k of a cycle starts, relative to the first one: the
+// prefix sum that breaks the pointer chain between vectors.
 //
 // Parameters:
-// - N: lanes, a power of two from 2 to 64.
+// - N: lanes, 1 or a power of two up to 64 (N = 1 is a wire: excl_o = 0).
+// - InW: bits per input value (1 = popcount).
+// - SumW: bits of the sums; the default holds N * (2^InW - 1) exactly.
 // - Topology: the adder network (zcomp_pkg::prefix_topo_e). Every topology
 //   computes the same function, and they differ in depth, adder count and
 //   fan-out:
@@ -31,33 +37,40 @@ module zcomp_prefix_sum
   parameter int unsigned  N        = 16,
   parameter prefix_topo_e Topology = TopoSklansky,
   parameter int unsigned  Stages   = 0,
-  localparam int unsigned CntW     = $clog2(N + 1)
+  parameter int unsigned  InW      = 1,
+  parameter int unsigned  SumW     = $clog2(N * ((1 << InW) - 1) + 1)
 ) (
   input  logic                     clk_i,
   input  logic                     rst_ni,
   input  logic                     en_i,
-  input  logic [N-1:0]             bits_i,
-  output logic [N-1:0][CntW-1:0]   excl_o,
-  output logic [CntW-1:0]          total_o
+  input  logic [N-1:0][InW-1:0]    bits_i,
+  output logic [N-1:0][SumW-1:0]   excl_o,
+  output logic [SumW-1:0]          total_o
 );
   localparam int unsigned Levels = prefix_levels(Topology, N);
 
-  if (!is_pow2(N) || N < 2 || N > 64) begin : gen_bad_n
-    $error("zcomp_prefix_sum: N must be a power of two from 2 to 64");
+  if (!is_pow2(N) || N > 64) begin : gen_bad_n
+    $error("zcomp_prefix_sum: N must be 1 or a power of two up to 64");
+  end
+  if (InW < 1 || InW > 24) begin : gen_bad_inw
+    $error("zcomp_prefix_sum: InW must be 1 to 24");
+  end
+  if (SumW < InW) begin : gen_bad_sumw
+    $error("zcomp_prefix_sum: SumW must be at least InW");
   end
   if (Stages > Levels) begin : gen_bad_stages
     $error("zcomp_prefix_sum: Stages must not exceed the number of adder levels");
   end
 
   // lvl[l] is the running sum entering level l; lvl[Levels] is the inclusive sum.
-  logic [N-1:0][CntW-1:0] lvl[Levels+1]  /* verilator split_var */;
+  logic [N-1:0][SumW-1:0] lvl[Levels+1]  /* verilator split_var */;
 
   for (genvar i = 0; i < N; i++) begin : gen_init
-    assign lvl[0][i] = CntW'(bits_i[i]);
+    assign lvl[0][i] = SumW'(bits_i[i]);
   end
 
   for (genvar l = 0; l < Levels; l++) begin : gen_level
-    logic [N-1:0][CntW-1:0] sum;
+    logic [N-1:0][SumW-1:0] sum;
     for (genvar i = 0; i < N; i++) begin : gen_lane
       localparam int Src = prefix_src(Topology, N, l, i);
       if (Src >= 0) begin : gen_add

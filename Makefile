@@ -8,7 +8,7 @@ JOBS       ?= $(shell nproc)
 CTEST_ARGS ?=
 RTL        := $(shell cat rtl/sources.f)
 RTL_TOPS   := $(basename $(notdir $(filter-out rtl/zcomp_pkg.sv,$(RTL))))
-TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv
+TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv
 
 # Debian packages the build needs, as "command-or-file:package".
 DEPS := verilator:verilator cmake:cmake g++:g++ ccache:ccache \

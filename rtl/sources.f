@@ -8,3 +8,4 @@ rtl/zcomp_compact.sv
 rtl/zcomp_scatter.sv
 rtl/zcomp_compress.sv
 rtl/zcomp_expand.sv
+rtl/zcomp_wc_buffer.sv

@@ -1,0 +1,341 @@
+// Lockstep harness for the write-combining buffers of tb_wc_buffer.
+//
+// Each variant's buffer gets a random stream of byte runs (mostly
+// contiguous, with jumps forward and random flushes), random gaps in
+// run_valid and random L1 ready. The cycle model (wc_model.hpp) predicts
+// every output on every cycle, and the run stops at the first difference:
+// it prints the cycle, variant, port, expected and actual values and the
+// seed, then replays with an FST trace around that cycle. The L1 memory
+// model (l1_model.hpp) takes the writes, and at the end its image must
+// equal the bytes the runs carried, each byte written exactly once.
+#pragma once
+
+#include <verilated.h>
+#include <verilated_fst_c.h>
+
+#include <cinttypes>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "l1_model.hpp"
+#include "port_bits.hpp"
+#include "wc_model.hpp"
+
+namespace zcomp::harness {
+
+struct WcOptions {
+  uint64_t seed = 1;
+  std::string replay_hint;
+  uint64_t bytes = 20000;    ///< bytes of runs per variant
+  double valid_rate = 0.8;   ///< chance a new run is offered on a free cycle
+  double ready_rate = 0.8;   ///< L1 request ready
+  double jump_rate = 0.03;   ///< chance a run starts somewhere new
+  double flush_rate = 0.01;  ///< chance of a flush pulse on a cycle
+  bool trace_on_mismatch = true;
+  std::string trace_dir = ".";
+  std::string trace_path;
+  uint64_t trace_from = 0;
+  uint64_t trace_to = UINT64_MAX;
+  int fault_variant = -1;    ///< planted bug: flip strobe bit 0 of this variant ...
+  uint64_t fault_cycle = 0;  ///< ... on requests from this cycle on
+};
+
+struct WcMismatch {
+  uint64_t cycle;
+  unsigned variant;
+  std::string port;
+  uint64_t expected;
+  uint64_t actual;
+};
+
+struct WcReport {
+  bool ok = false;
+  std::optional<WcMismatch> mismatch;
+  std::string error;
+  std::string trace_file;
+  uint64_t cycles = 0;
+  std::vector<WcParams> params;
+  std::vector<uint64_t> lines;      ///< write requests per variant
+  std::vector<uint64_t> run_bytes;  ///< bytes carried by the runs per variant
+};
+
+template <class VTop>
+class WcLockstep {
+ public:
+  static WcReport run(const WcOptions& opt) {
+    WcReport rep = WcLockstep(opt).run_once();
+    if (rep.mismatch) {
+      print(rep, opt);
+      if (opt.trace_on_mismatch) {
+        WcOptions replay = opt;
+        replay.trace_on_mismatch = false;
+        std::filesystem::create_directories(opt.trace_dir);
+        replay.trace_path = (std::filesystem::absolute(opt.trace_dir) /
+                             ("zcomp_wc_mismatch_" + std::to_string(opt.seed) + ".fst"))
+                                .string();
+        replay.trace_from = rep.mismatch->cycle > 64 ? rep.mismatch->cycle - 64 : 0;
+        replay.trace_to = rep.mismatch->cycle + 4;
+        WcLockstep(replay).run_once();
+        rep.trace_file = replay.trace_path;
+        std::printf("  trace   : cycles %" PRIu64 "..%" PRIu64 " (time = 10 x cycle)\n",
+                    replay.trace_from, replay.trace_to);
+        std::printf("  open it : gtkwave %s\n", rep.trace_file.c_str());
+      }
+    }
+    return rep;
+  }
+
+ private:
+  static constexpr unsigned kMaxRun = 264;
+  static constexpr unsigned kMaxLine = 64;
+
+  struct Variant {
+    WcParams p;
+    WcBufferModel model;
+    L1Memory mem;
+    std::mt19937_64 rng;
+    WcInputs in;
+    uint64_t next_addr = 0;             ///< where a contiguous run would start
+    uint64_t first_addr = 0;            ///< where the stream started
+    uint64_t sent_bytes = 0;            ///< bytes of runs handed over so far
+    std::map<uint64_t, uint8_t> image;  ///< what the runs carried
+  };
+
+  explicit WcLockstep(const WcOptions& opt) : opt_(opt) {
+    ctx_ = std::make_unique<VerilatedContext>();
+    ctx_->randReset(2);
+    ctx_->randSeed(static_cast<int>(opt.seed & 0x7FFFFFFF));
+    ctx_->traceEverOn(!opt.trace_path.empty());
+    ctx_->fatalOnError(false);
+    top_ = std::make_unique<VTop>(ctx_.get(), "tb");
+  }
+
+  ~WcLockstep() {
+    if (tfp_) tfp_->close();
+    top_->final();
+  }
+
+  static void print(const WcReport& rep, const WcOptions& opt) {
+    const WcMismatch& m = *rep.mismatch;
+    const WcParams& p = rep.params[m.variant];
+    std::printf("[zcomp] LOCKSTEP MISMATCH at cycle %" PRIu64 "\n", m.cycle);
+    std::printf("  variant : %u (wc_buffer LineBytes=%u RunBytes=%u AddrW=%u)\n", m.variant,
+                p.line_bytes, p.run_bytes, p.addr_w);
+    std::printf("  port    : %s\n", m.port.c_str());
+    std::printf("  expected: 0x%" PRIx64 "\n", m.expected);
+    std::printf("  actual  : 0x%" PRIx64 "\n", m.actual);
+    std::printf("  seed    : %" PRIu64 "\n", opt.seed);
+    if (!opt.replay_hint.empty()) std::printf("  replay  : %s\n", opt.replay_hint.c_str());
+    std::fflush(stdout);
+  }
+
+  unsigned num_variants() const { return sizeof(top_->cfg_o) / 4; }
+
+  bool gen_done(const Variant& v) const { return v.sent_bytes >= opt_.bytes; }
+
+  /// Drives variant i's inputs for this cycle (clock low).
+  void drive(unsigned i, uint64_t cycle) {
+    Variant& v = *vars_[i];
+    auto chance = [&v](double p) { return std::bernoulli_distribution(p)(v.rng); };
+    if (!v.in.run_valid && !gen_done(v) && chance(opt_.valid_rate)) {
+      v.in.run_valid = true;
+      // No jump that could make the stream come round a narrow address
+      // space to bytes it wrote before.
+      const uint64_t span_after = (v.next_addr - v.first_addr) + (opt_.bytes - v.sent_bytes) +
+                                  4 * v.p.line_bytes + v.p.run_bytes;
+      const bool room_to_jump = span_after < v.p.addr_mask();
+      if (room_to_jump && chance(opt_.jump_rate)) {
+        // Jump forward past what was written, to a fresh byte offset.
+        v.next_addr += 1 + v.rng() % (3 * v.p.line_bytes);
+      }
+      const unsigned pick = v.rng() % 4;
+      v.in.run_len = pick == 0   ? v.p.run_bytes
+                     : pick == 1 ? static_cast<unsigned>(v.rng() % 4)
+                                 : static_cast<unsigned>(v.rng() % (v.p.run_bytes + 1));
+      v.in.run_addr = v.next_addr & v.p.addr_mask();
+      for (auto& b : v.in.run_data) b = static_cast<uint8_t>(v.rng());
+    } else if (!v.in.run_valid) {
+      // Idle: garbage on the run fields, which must be ignored.
+      v.in.run_addr = v.rng() & v.p.addr_mask();
+      v.in.run_len = static_cast<unsigned>(v.rng() % (v.p.run_bytes + 1));
+      for (auto& b : v.in.run_data) b = static_cast<uint8_t>(v.rng());
+    }
+    v.in.flush = (gen_done(v) && !v.in.run_valid) || chance(opt_.flush_rate);
+    v.in.req_ready = v.mem.req_ready();
+    put_bits(top_->run_valid_i, i, 1, v.in.run_valid);
+    put_bits(top_->run_addr_i, 32 * i, 32, v.in.run_addr);
+    put_bits(top_->run_len_i, 16 * i, 16, v.in.run_len);
+    for (unsigned k = 0; k < kMaxRun; ++k)
+      put_bits(top_->run_data_i, i * kMaxRun * 8 + 8 * k, 8,
+               k < v.p.run_bytes ? v.in.run_data[k] : static_cast<uint8_t>(v.rng()));
+    put_bits(top_->flush_i, i, 1, v.in.flush);
+    put_bits(top_->req_ready_i, i, 1, v.in.req_ready);
+    put_bits(top_->fault_i, i, 1,
+             static_cast<int>(i) == opt_.fault_variant && cycle >= opt_.fault_cycle);
+  }
+
+  std::optional<WcMismatch> compare(unsigned i, uint64_t cycle) {
+    Variant& v = *vars_[i];
+    const WcOutputs o = v.model.eval(v.in);
+    std::optional<WcMismatch> mm;
+    auto check = [&](const std::string& port, uint64_t expected, uint64_t actual) {
+      if (!mm && expected != actual) mm = WcMismatch{cycle, i, port, expected, actual};
+    };
+    check("run_ready_o", o.run_ready, get_bits(top_->run_ready_o, i, 1));
+    check("idle_o", o.idle, get_bits(top_->idle_o, i, 1));
+    check("req_valid_o", o.req_valid, get_bits(top_->req_valid_o, i, 1));
+    check("req_addr_o", o.req_addr, get_bits(top_->req_addr_o, 32 * i, 32));
+    for (unsigned b = 0; b < kMaxLine && !mm; ++b) {
+      const bool in_line = b < v.p.line_bytes;
+      check("req_wstrb_o[" + std::to_string(b) + "]", in_line ? o.req_wstrb[b] : 0,
+            get_bits(top_->req_wstrb_o, i * kMaxLine + b, 1));
+      check("req_wdata_o byte " + std::to_string(b), in_line ? o.req_wdata[b] : 0,
+            get_bits(top_->req_wdata_o, i * kMaxLine * 8 + 8 * b, 8));
+    }
+    return mm;
+  }
+
+  /// Handshakes, from the DUT's ports; then the models advance.
+  void account(unsigned i) {
+    Variant& v = *vars_[i];
+    const bool taken = v.in.run_valid && get_bits(top_->run_ready_o, i, 1);
+    if (taken) {
+      for (unsigned k = 0; k < v.in.run_len; ++k)
+        v.image[(v.in.run_addr + k) & v.p.addr_mask()] = v.in.run_data[k];
+      v.next_addr = v.in.run_addr + v.in.run_len;
+      v.sent_bytes += v.in.run_len;
+    }
+    std::optional<L1Request> req;
+    if (get_bits(top_->req_valid_o, i, 1)) {
+      L1Request r;
+      r.addr = get_bits(top_->req_addr_o, 32 * i, 32);
+      r.write = true;
+      r.wdata.resize(v.p.line_bytes);
+      r.wstrb.resize(v.p.line_bytes);
+      for (unsigned b = 0; b < v.p.line_bytes; ++b) {
+        r.wdata[b] = static_cast<uint8_t>(get_bits(top_->req_wdata_o, i * kMaxLine * 8 + 8 * b, 8));
+        r.wstrb[b] = static_cast<uint8_t>(get_bits(top_->req_wstrb_o, i * kMaxLine + b, 1));
+      }
+      req = r;
+    }
+    v.model.clock(v.in);
+    v.mem.clock(req ? &*req : nullptr, true);
+    if (taken) v.in.run_valid = false;
+  }
+
+  bool finished(const Variant& v) const { return gen_done(v) && !v.in.run_valid && v.model.idle(); }
+
+  void half(uint64_t time) {
+    top_->eval();
+    if (tfp_ && tracing_) tfp_->dump(time);
+  }
+
+  WcReport run_once() {
+    WcReport rep;
+    if (!opt_.trace_path.empty()) {
+      tfp_ = std::make_unique<VerilatedFstC>();
+      top_->trace(tfp_.get(), 99);
+      tfp_->open(opt_.trace_path.c_str());
+    }
+    top_->clk_i = 0;
+    top_->rst_ni = 0;
+    top_->eval();
+    std::mt19937_64 seeder(opt_.seed);
+    for (unsigned i = 0; i < num_variants(); ++i) {
+      const uint32_t cfg = static_cast<uint32_t>(get_bits(top_->cfg_o, 32 * i, 32));
+      WcParams p{cfg & 0x1FF, (cfg >> 9) & 0x7FF, (cfg >> 20) & 0x7F};
+      L1Config lc;
+      lc.line_bytes = p.line_bytes;
+      lc.req_ready_rate = opt_.ready_rate;
+      const uint64_t vseed = seeder();
+      auto v = std::make_unique<Variant>(
+          Variant{p, WcBufferModel(p), L1Memory(lc, vseed ^ 0x5A5A), std::mt19937_64(vseed)});
+      v->in.run_data.assign(p.run_bytes, 0);
+      // Start near the top of the address space for narrow addresses, so
+      // that the stream wraps around to 0.
+      v->next_addr = p.addr_w < 32 ? (p.addr_mask() - opt_.bytes / 2) : v->rng() % 4096;
+      v->first_addr = v->next_addr;
+      rep.params.push_back(p);
+      vars_.push_back(std::move(v));
+    }
+    for (int k = 0; k < 3; ++k) {
+      top_->clk_i = 1;
+      top_->eval();
+      top_->clk_i = 0;
+      top_->eval();
+    }
+    top_->rst_ni = 1;
+    ctx_->gotError(false);
+    ctx_->gotFinish(false);
+    for (auto& v : vars_) v->model.reset();
+
+    const uint64_t max_cycles =
+        static_cast<uint64_t>(static_cast<double>(opt_.bytes) * 4 /
+                              std::max(0.05, opt_.valid_rate * opt_.ready_rate)) +
+        5000;
+    uint64_t cycle = 0;
+    for (;; ++cycle) {
+      bool done = true;
+      for (auto& v : vars_) done = done && finished(*v);
+      if (done) break;
+      if (cycle >= max_cycles) {
+        rep.error = "no progress: not finished after " + std::to_string(cycle) + " cycles";
+        std::printf("[zcomp] HANG: %s\n", rep.error.c_str());
+        rep.cycles = cycle;
+        return rep;
+      }
+      tracing_ = cycle >= opt_.trace_from && cycle <= opt_.trace_to;
+      for (unsigned i = 0; i < vars_.size(); ++i) drive(i, cycle);
+      half(10 * cycle);
+      for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i) rep.mismatch = compare(i, cycle);
+      if (!rep.mismatch && (ctx_->gotError() || ctx_->gotFinish()))
+        rep.mismatch = WcMismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
+      if (rep.mismatch) {
+        top_->clk_i = 1;
+        half(10 * cycle + 5);
+        rep.cycles = cycle;
+        rep.error = "mismatch on " + rep.mismatch->port;
+        return rep;
+      }
+      for (unsigned i = 0; i < vars_.size(); ++i) account(i);
+      top_->clk_i = 1;
+      half(10 * cycle + 5);
+      top_->clk_i = 0;
+    }
+    rep.cycles = cycle;
+    // The memory image: exactly the bytes the runs carried, each written once.
+    for (unsigned i = 0; i < vars_.size() && rep.error.empty(); ++i) {
+      const Variant& v = *vars_[i];
+      rep.lines.push_back(v.mem.requests());
+      rep.run_bytes.push_back(v.sent_bytes);
+      const std::string who = "variant " + std::to_string(i) + ": ";
+      if (!v.mem.violations().empty())
+        rep.error = who + v.mem.violations().front();
+      else if (v.mem.bytes() != v.image)
+        rep.error = who + "memory image differs from the runs";
+      for (const auto& [addr, n] : v.mem.write_counts()) {
+        if (n != 1 && rep.error.empty())
+          rep.error =
+              who + "byte " + std::to_string(addr) + " written " + std::to_string(n) + " times";
+      }
+    }
+    if (!rep.error.empty()) std::printf("[zcomp] CHECK FAILED: %s\n", rep.error.c_str());
+    rep.ok = rep.error.empty();
+    return rep;
+  }
+
+  WcOptions opt_;
+  std::unique_ptr<VerilatedContext> ctx_;
+  std::unique_ptr<VTop> top_;
+  std::unique_ptr<VerilatedFstC> tfp_;
+  bool tracing_ = true;
+  std::vector<std::unique_ptr<Variant>> vars_;
+};
+
+}  // namespace zcomp::harness

@@ -8,7 +8,7 @@ JOBS       ?= $(shell nproc)
 CTEST_ARGS ?=
 RTL        := $(shell cat rtl/sources.f)
 RTL_TOPS   := $(basename $(notdir $(filter-out rtl/zcomp_pkg.sv,$(RTL))))
-TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv
+TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv verif/tb/tb_store_engine.sv
 
 # Debian packages the build needs, as "command-or-file:package".
 DEPS := verilator:verilator cmake:cmake g++:g++ ccache:ccache \
@@ -63,11 +63,13 @@ lint: deps
 	echo "[lint] clean"
 
 bench: configure
-	cmake --build $(BUILD) -j $(JOBS) --target zcomp-bench-units zcomp-bench-speed
+	cmake --build $(BUILD) -j $(JOBS) --target zcomp-bench-units zcomp-bench-speed zcomp-bench-store
 	@echo "[bench] throughput and latency of every unit variant, no backpressure"
 	$(BUILD)/zcomp-bench-units
 	@echo "[bench] simulation speed"
 	$(BUILD)/zcomp-bench-speed
+	@echo "[bench] store engine: vectors per cycle against min(P, LineBytes / bytes per vector)"
+	$(BUILD)/zcomp-bench-store
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

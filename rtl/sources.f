@@ -9,3 +9,4 @@ rtl/zcomp_scatter.sv
 rtl/zcomp_compress.sv
 rtl/zcomp_expand.sv
 rtl/zcomp_wc_buffer.sv
+rtl/zcomp_store_engine.sv

@@ -19,6 +19,9 @@
 // contiguous). Throughput: one run and one line per cycle. While each run
 // brings at most LineBytes bytes per cycle on average, the buffer never
 // stalls the runs unless req_ready_i is low.
+// run_en_i lets a user with several consumers offer a run (so that a run
+// that is not contiguous starts the flush) without letting it be taken
+// until every consumer is ready; tie it to 1 otherwise.
 // Guarantees: req_wstrb_o is never all zero on a request; bytes without a
 // strobe are driven as 0; every req_* output is 0 while req_valid_o is 0;
 // run_ready_o depends on the run's address and length, never on its valid.
@@ -34,6 +37,7 @@ module zcomp_wc_buffer #(
   input  logic                     rst_ni,
   // Runs of bytes
   input  logic                     run_valid_i,
+  input  logic                     run_en_i,     // 0: offer only, do not take yet
   output logic                     run_ready_o,
   input  logic [AddrW-1:0]         run_addr_i,
   input  logic [LenW-1:0]          run_len_i,
@@ -101,7 +105,7 @@ module zcomp_wc_buffer #(
   logic zero_len;
   assign zero_len    = (run_len_i == '0);
   assign run_ready_o = !flushing_q && (zero_len || ((empty || contiguous) && room));
-  assign take        = run_valid_i && run_ready_o && !zero_len;
+  assign take        = run_valid_i && run_en_i && run_ready_o && !zero_len;
 
   logic start_flush;
   assign start_flush = flush_i ||

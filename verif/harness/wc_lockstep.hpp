@@ -37,6 +37,7 @@ struct WcOptions {
   double ready_rate = 0.8;   ///< L1 request ready
   double jump_rate = 0.03;   ///< chance a run starts somewhere new
   double flush_rate = 0.01;  ///< chance of a flush pulse on a cycle
+  double run_en_rate = 0.9;  ///< chance run_en_i is high on a cycle
   bool trace_on_mismatch = true;
   std::string trace_dir = ".";
   std::string trace_path;
@@ -168,7 +169,9 @@ class WcLockstep {
     }
     v.in.flush = (gen_done(v) && !v.in.run_valid) || chance(opt_.flush_rate);
     v.in.req_ready = v.mem.req_ready();
+    v.in.run_en = chance(opt_.run_en_rate);
     put_bits(top_->run_valid_i, i, 1, v.in.run_valid);
+    put_bits(top_->run_en_i, i, 1, v.in.run_en);
     put_bits(top_->run_addr_i, 32 * i, 32, v.in.run_addr);
     put_bits(top_->run_len_i, 16 * i, 16, v.in.run_len);
     for (unsigned k = 0; k < kMaxRun; ++k)
@@ -204,7 +207,7 @@ class WcLockstep {
   /// Handshakes, from the DUT's ports; then the models advance.
   void account(unsigned i) {
     Variant& v = *vars_[i];
-    const bool taken = v.in.run_valid && get_bits(top_->run_ready_o, i, 1);
+    const bool taken = v.in.run_valid && v.in.run_en && get_bits(top_->run_ready_o, i, 1);
     if (taken) {
       for (unsigned k = 0; k < v.in.run_len; ++k)
         v.image[(v.in.run_addr + k) & v.p.addr_mask()] = v.in.run_data[k];

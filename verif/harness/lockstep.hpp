@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "featuremap.hpp"
+#include "lockstep_common.hpp"
 #include "port_bits.hpp"
 #include "unit_model.hpp"
 #include "zcomp_model.hpp"
@@ -78,11 +79,9 @@ struct Stimulus {
 enum class ExpandSource { kRoundTrip, kRandom };
 enum class CcfMix { kZeroOnly, kAll };
 
-struct LockstepOptions {
-  uint64_t seed = 1;
-  /// How to replay this run, printed with a mismatch (e.g. the ZCOMP_SEED
-  /// and gtest filter); empty prints the run's own seed only.
-  std::string replay_hint;
+/// fault_variant / fault_cycle flip payload bit 0 of that variant's
+/// compress unit (tb_units' fault_i) on that one cycle.
+struct LockstepOptions : CommonOptions {
   std::size_t vectors = 1000;  ///< compress vectors per variant
   WorkloadSpec workload;
   double valid_rate = 0.8;  ///< chance a producer offers a vector on a free cycle
@@ -91,26 +90,8 @@ struct LockstepOptions {
   CcfMix ccf_mix = CcfMix::kAll;
   /// Directed mode: the vectors to send to each variant (replaces the generator).
   std::function<std::vector<Stimulus>(const VariantConfig&)> directed;
-  bool check_model = true;  ///< false only for the speed benchmark
-  // Waveforms: dump cycles [trace_from, trace_to] into trace_path (FST).
-  std::string trace_path;
-  uint64_t trace_from = 0;
-  uint64_t trace_to = UINT64_MAX;
-  bool trace_on_mismatch = true;  ///< replay with a trace around a mismatch
-  std::string trace_dir = ".";
-  // Planted bugs, to prove the checker can fail.
-  int fault_variant = -1;         ///< flip payload bit 0 of this variant ...
-  uint64_t fault_cycle = 0;       ///< ... on this cycle
+  bool check_model = true;        ///< false only for the speed benchmark
   int latency_skew_variant = -1;  ///< the model of this variant gets one extra stage
-  bool quiet = false;
-};
-
-struct Mismatch {
-  uint64_t cycle = 0;
-  unsigned variant = 0;
-  std::string port;
-  uint64_t expected = 0;
-  uint64_t actual = 0;
 };
 
 struct VariantStats {
@@ -133,7 +114,8 @@ struct VariantStats {
 struct LockstepReport {
   bool ok = false;
   std::optional<Mismatch> mismatch;
-  std::string error;  ///< mismatch or hang, as printed
+  std::string variant_desc;  ///< the mismatching variant
+  std::string error;         ///< mismatch or hang, as printed
   uint64_t cycles = 0;
   uint64_t digest = 0;  ///< FNV-1a of every output port on every cycle
   std::string trace_file;
@@ -146,25 +128,8 @@ class UnitsLockstep {
  public:
   /// Runs the lockstep; on a mismatch, replays with a trace around it.
   static LockstepReport run(const LockstepOptions& opt) {
-    LockstepReport rep = UnitsLockstep(opt).run_once();
-    if (rep.mismatch && opt.trace_on_mismatch && opt.trace_path.empty()) {
-      LockstepOptions replay = opt;
-      replay.quiet = true;
-      replay.trace_on_mismatch = false;
-      std::filesystem::create_directories(opt.trace_dir);
-      replay.trace_path = (std::filesystem::absolute(opt.trace_dir) /
-                           ("zcomp_mismatch_" + std::to_string(opt.seed) + ".fst"))
-                              .string();
-      replay.trace_from = rep.mismatch->cycle > 64 ? rep.mismatch->cycle - 64 : 0;
-      replay.trace_to = rep.mismatch->cycle + 4;
-      UnitsLockstep(replay).run_once();
-      rep.trace_file = replay.trace_path;
-      std::printf("  trace   : cycles %" PRIu64 "..%" PRIu64 " (time = 10 x cycle)\n",
-                  replay.trace_from, replay.trace_to);
-      std::printf("  open it : gtkwave %s\n", rep.trace_file.c_str());
-      std::fflush(stdout);
-    }
-    return rep;
+    return run_with_trace_replay(
+        opt, "zcomp", [](const LockstepOptions& o) { return UnitsLockstep(o).run_once(); });
   }
 
  private:
@@ -196,11 +161,7 @@ class UnitsLockstep {
   };
 
   explicit UnitsLockstep(const LockstepOptions& opt) : opt_(opt) {
-    ctx_ = std::make_unique<VerilatedContext>();
-    ctx_->randReset(2);  // x-initial unique: registers start random, per seed
-    ctx_->randSeed(static_cast<int>(opt.seed & 0x7FFFFFFF));
-    ctx_->traceEverOn(!opt.trace_path.empty());
-    ctx_->fatalOnError(false);
+    ctx_ = make_context(opt.seed, !opt.trace_path.empty());
     top_ = std::make_unique<VTop>(ctx_.get(), "tb");
   }
 
@@ -413,20 +374,6 @@ class UnitsLockstep {
     if (tfp_ && tracing_) tfp_->dump(time);
   }
 
-  void print_mismatch(const LockstepReport& rep) const {
-    const Mismatch& m = *rep.mismatch;
-    const VariantConfig& cfg = vars_[m.variant]->cfg;
-    const unsigned w = m.port.rfind("c_keep_o", 0) == 0 ? 16 : (cfg.fmt.elem_bits + 3) / 4;
-    std::printf("[zcomp] LOCKSTEP MISMATCH at cycle %" PRIu64 "\n", m.cycle);
-    std::printf("  variant : %u (%s)\n", m.variant, cfg.name().c_str());
-    std::printf("  port    : %s\n", m.port.c_str());
-    std::printf("  expected: 0x%0*" PRIx64 "\n", w, m.expected);
-    std::printf("  actual  : 0x%0*" PRIx64 "\n", w, m.actual);
-    std::printf("  seed    : %" PRIu64 "\n", opt_.seed);
-    if (!opt_.replay_hint.empty()) std::printf("  replay  : %s\n", opt_.replay_hint.c_str());
-    std::fflush(stdout);
-  }
-
   LockstepReport run_once() {
     LockstepReport rep;
     uint64_t digest_h = 0xCBF29CE484222325ull;
@@ -439,12 +386,7 @@ class UnitsLockstep {
     }
     setup_variants();
     // Reset: three clock edges with rst_ni low, all inputs idle.
-    for (int i = 0; i < 3; ++i) {
-      top_->clk_i = 1;
-      top_->eval();
-      top_->clk_i = 0;
-      top_->eval();
-    }
+    clock_edges(*top_, 3);
     top_->rst_ni = 1;
     ctx_->gotError(false);  // only assertions after reset count
     ctx_->gotFinish(false);
@@ -513,7 +455,7 @@ class UnitsLockstep {
       s << "mismatch at cycle " << rep.mismatch->cycle << " variant " << rep.mismatch->variant
         << " port " << rep.mismatch->port;
       rep.error = s.str();
-      if (!opt_.quiet) print_mismatch(rep);
+      rep.variant_desc = vars_[rep.mismatch->variant]->cfg.name();
     }
     rep.ok = !rep.mismatch && rep.error.empty();
     return rep;

@@ -32,14 +32,14 @@
 
 #include "featuremap.hpp"
 #include "l1_model.hpp"
+#include "lockstep_common.hpp"
 #include "port_bits.hpp"
 #include "store_engine_model.hpp"
 
 namespace zcomp::harness {
 
-struct StoreOptions {
-  uint64_t seed = 1;
-  std::string replay_hint;
+/// fault_variant / fault_cycle add 1 to that variant's req_addr_o.
+struct StoreOptions : CommonOptions {
   std::size_t groups = 400;  ///< operation groups per variant (a final FENCE follows)
   double sparsity = -1;      ///< fixed sparsity, or < 0 for a random one per vector
   double op_valid_rate = 0.9;
@@ -57,21 +57,6 @@ struct StoreOptions {
   bool lossless_only = false;  ///< CCF zero only
   int only_variant = -1;       ///< drive just this variant (the others stay idle)
   bool check_model = true;
-  bool trace_on_mismatch = true;
-  std::string trace_dir = ".";
-  std::string trace_path;
-  uint64_t trace_from = 0;
-  uint64_t trace_to = UINT64_MAX;
-  int fault_variant = -1;    ///< planted bug: req_addr_o + 1 on this variant ...
-  uint64_t fault_cycle = 0;  ///< ... from this cycle on
-};
-
-struct StoreMismatch {
-  uint64_t cycle;
-  unsigned variant;
-  std::string port;
-  uint64_t expected;
-  uint64_t actual;
 };
 
 struct StoreVariantStats {
@@ -88,7 +73,8 @@ struct StoreVariantStats {
 
 struct StoreReport {
   bool ok = false;
-  std::optional<StoreMismatch> mismatch;
+  std::optional<Mismatch> mismatch;
+  std::string variant_desc;  ///< the mismatching variant
   std::string error;
   std::string trace_file;
   uint64_t cycles = 0;
@@ -100,26 +86,8 @@ template <class VTop>
 class StoreLockstep {
  public:
   static StoreReport run(const StoreOptions& opt) {
-    StoreReport rep = StoreLockstep(opt).run_once();
-    if (rep.mismatch) {
-      print(rep, opt);
-      if (opt.trace_on_mismatch) {
-        StoreOptions replay = opt;
-        replay.trace_on_mismatch = false;
-        std::filesystem::create_directories(opt.trace_dir);
-        replay.trace_path = (std::filesystem::absolute(opt.trace_dir) /
-                             ("zcomp_store_mismatch_" + std::to_string(opt.seed) + ".fst"))
-                                .string();
-        replay.trace_from = rep.mismatch->cycle > 64 ? rep.mismatch->cycle - 64 : 0;
-        replay.trace_to = rep.mismatch->cycle + 4;
-        StoreLockstep(replay).run_once();
-        rep.trace_file = replay.trace_path;
-        std::printf("  trace   : cycles %" PRIu64 "..%" PRIu64 " (time = 10 x cycle)\n",
-                    replay.trace_from, replay.trace_to);
-        std::printf("  open it : gtkwave %s\n", rep.trace_file.c_str());
-      }
-    }
-    return rep;
+    return run_with_trace_replay(opt, "zcomp_store",
+                                 [](const StoreOptions& o) { return StoreLockstep(o).run_once(); });
   }
 
  private:
@@ -162,31 +130,13 @@ class StoreLockstep {
   };
 
   explicit StoreLockstep(const StoreOptions& opt) : opt_(opt) {
-    ctx_ = std::make_unique<VerilatedContext>();
-    ctx_->randReset(2);
-    ctx_->randSeed(static_cast<int>(opt.seed & 0x7FFFFFFF));
-    ctx_->traceEverOn(!opt.trace_path.empty());
-    ctx_->fatalOnError(false);
+    ctx_ = make_context(opt.seed, !opt.trace_path.empty());
     top_ = std::make_unique<VTop>(ctx_.get(), "tb");
   }
 
   ~StoreLockstep() {
     if (tfp_) tfp_->close();
     top_->final();
-  }
-
-  static void print(const StoreReport& rep, const StoreOptions& opt) {
-    const StoreMismatch& m = *rep.mismatch;
-    const StoreEngineParams& p = rep.params[m.variant];
-    std::printf("[zcomp] LOCKSTEP MISMATCH at cycle %" PRIu64 "\n", m.cycle);
-    std::printf("  variant : %u (store engine N=%u EW=%u P=%u LineBytes=%u AddrW=%u)\n", m.variant,
-                p.fmt.lanes, p.fmt.elem_bits, p.p, p.line_bytes, p.addr_w);
-    std::printf("  port    : %s\n", m.port.c_str());
-    std::printf("  expected: 0x%" PRIx64 "\n", m.expected);
-    std::printf("  actual  : 0x%" PRIx64 "\n", m.actual);
-    std::printf("  seed    : %" PRIu64 "\n", opt.seed);
-    if (!opt.replay_hint.empty()) std::printf("  replay  : %s\n", opt.replay_hint.c_str());
-    std::fflush(stdout);
   }
 
   unsigned num_variants() const { return sizeof(top_->cfg_o) / 8; }
@@ -299,12 +249,7 @@ class StoreLockstep {
   void apply_reset(uint64_t cycle) {
     top_->rst_ni = 0;
     top_->eval();
-    for (int k = 0; k < 2; ++k) {
-      top_->clk_i = 1;
-      top_->eval();
-      top_->clk_i = 0;
-      top_->eval();
-    }
+    clock_edges(*top_, 2);
     top_->rst_ni = 1;
     top_->eval();
     for (auto& vp : vars_) {
@@ -372,12 +317,12 @@ class StoreLockstep {
     put_bits(top_->fault_i, i, 1, int(i) == opt_.fault_variant && cycle >= opt_.fault_cycle);
   }
 
-  std::optional<StoreMismatch> compare(unsigned i, uint64_t cycle) {
+  std::optional<Mismatch> compare(unsigned i, uint64_t cycle) {
     Variant& v = *vars_[i];
     const StoreOutputs o = v.model.eval(v.in);
-    std::optional<StoreMismatch> mm;
+    std::optional<Mismatch> mm;
     auto check = [&](const std::string& port, uint64_t expected, uint64_t actual) {
-      if (!mm && expected != actual) mm = StoreMismatch{cycle, i, port, expected, actual};
+      if (!mm && expected != actual) mm = Mismatch{cycle, i, port, expected, actual};
     };
     check("op_ready_o", o.op_ready, get_bits(top_->op_ready_o, i, 1));
     check("res_valid_o", o.res_valid, get_bits(top_->res_valid_o, i, 1));
@@ -403,7 +348,7 @@ class StoreLockstep {
   }
 
   /// Handshakes from the DUT's ports, functional checks, then the models advance.
-  std::optional<StoreMismatch> account(unsigned i, uint64_t cycle) {
+  std::optional<Mismatch> account(unsigned i, uint64_t cycle) {
     Variant& v = *vars_[i];
     if (v.offering && get_bits(top_->op_ready_o, i, 1)) {
       Group& g = v.program.front();
@@ -422,12 +367,12 @@ class StoreLockstep {
       v.stats.last_accept = cycle;
     }
     if (get_bits(top_->res_valid_o, i, 1) && v.in.res_ready) {
-      if (v.in_flight.empty()) return StoreMismatch{cycle, i, "result with no operation", 0, 1};
+      if (v.in_flight.empty()) return Mismatch{cycle, i, "result with no operation", 0, 1};
       const Group g = std::move(v.in_flight.front());
       v.in_flight.pop_front();
       if (get_bits(top_->res_num_o, 3 * i, 3) != g.num)
-        return StoreMismatch{cycle, i, "functional: res_num_o", g.num,
-                             get_bits(top_->res_num_o, 3 * i, 3)};
+        return Mismatch{cycle, i, "functional: res_num_o", g.num,
+                        get_bits(top_->res_num_o, 3 * i, 3)};
       for (unsigned k = 0; k < g.num; ++k) {
         const unsigned s = i * kMaxP + k;
         const uint64_t d = get_bits(top_->res_dptr_o, 32 * s, 32);
@@ -435,9 +380,9 @@ class StoreLockstep {
         const uint64_t e = get_bits(top_->res_err_o, 2 * s, 2);
         const std::string sk = "[" + std::to_string(k) + "]";
         if (d != g.expect[k].dptr)
-          return StoreMismatch{cycle, i, "functional: res_dptr_o" + sk, g.expect[k].dptr, d};
+          return Mismatch{cycle, i, "functional: res_dptr_o" + sk, g.expect[k].dptr, d};
         if (h != g.expect[k].hptr)
-          return StoreMismatch{cycle, i, "functional: res_hptr_o" + sk, g.expect[k].hptr, h};
+          return Mismatch{cycle, i, "functional: res_hptr_o" + sk, g.expect[k].hptr, h};
         const bool fence = g.ops[k].fence;
         if (fence) {
           // Every write before this FENCE has been acknowledged.
@@ -447,8 +392,7 @@ class StoreLockstep {
         if (e == kErrL1 && fence) ++v.stats.l1_error_fences;
         const bool err_ok =
             e == g.expect[k].err || (fence && e == kErrL1 && opt_.l1_error_rate > 0);
-        if (!err_ok)
-          return StoreMismatch{cycle, i, "functional: res_err_o" + sk, g.expect[k].err, e};
+        if (!err_ok) return Mismatch{cycle, i, "functional: res_err_o" + sk, g.expect[k].err, e};
       }
     }
     std::optional<L1Request> req;
@@ -466,8 +410,8 @@ class StoreLockstep {
       if (v.in.req_ready && !v.maybe.empty()) {
         for (unsigned b = 0; b < v.p.line_bytes; ++b) {
           if (r.wstrb[b] && v.maybe.count(r.addr + b))
-            return StoreMismatch{
-                cycle, i, "write after the reset to a byte of an earlier operation", 0, r.addr + b};
+            return Mismatch{cycle, i, "write after the reset to a byte of an earlier operation", 0,
+                            r.addr + b};
         }
       }
       if (v.in.req_ready) {
@@ -526,12 +470,7 @@ class StoreLockstep {
       rep.params.push_back(p);
       vars_.push_back(std::move(v));
     }
-    for (int k = 0; k < 3; ++k) {
-      top_->clk_i = 1;
-      top_->eval();
-      top_->clk_i = 0;
-      top_->eval();
-    }
+    clock_edges(*top_, 3);
     top_->rst_ni = 1;
     ctx_->gotError(false);
     ctx_->gotFinish(false);
@@ -572,13 +511,18 @@ class StoreLockstep {
           rep.mismatch = compare(i, cycle);
       }
       if (!rep.mismatch && (ctx_->gotError() || ctx_->gotFinish()))
-        rep.mismatch = StoreMismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
+        rep.mismatch = Mismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
       for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i) rep.mismatch = account(i, cycle);
       if (rep.mismatch) {
         top_->clk_i = 1;
         half(10 * cycle + 5);
         rep.cycles = cycle;
         rep.error = "mismatch on " + rep.mismatch->port;
+        const StoreEngineParams& p = rep.params[rep.mismatch->variant];
+        rep.variant_desc = "store engine N=" + std::to_string(p.fmt.lanes) +
+                           " EW=" + std::to_string(p.fmt.elem_bits) + " P=" + std::to_string(p.p) +
+                           " LineBytes=" + std::to_string(p.line_bytes) +
+                           " AddrW=" + std::to_string(p.addr_w);
         return rep;
       }
       top_->clk_i = 1;

@@ -24,40 +24,26 @@
 #include <vector>
 
 #include "l1_model.hpp"
+#include "lockstep_common.hpp"
 #include "port_bits.hpp"
 #include "wc_model.hpp"
 
 namespace zcomp::harness {
 
-struct WcOptions {
-  uint64_t seed = 1;
-  std::string replay_hint;
+/// fault_variant / fault_cycle flip strobe bit 0 of that variant's requests.
+struct WcOptions : CommonOptions {
   uint64_t bytes = 20000;    ///< bytes of runs per variant
   double valid_rate = 0.8;   ///< chance a new run is offered on a free cycle
   double ready_rate = 0.8;   ///< L1 request ready
   double jump_rate = 0.03;   ///< chance a run starts somewhere new
   double flush_rate = 0.01;  ///< chance of a flush pulse on a cycle
   double run_en_rate = 0.9;  ///< chance run_en_i is high on a cycle
-  bool trace_on_mismatch = true;
-  std::string trace_dir = ".";
-  std::string trace_path;
-  uint64_t trace_from = 0;
-  uint64_t trace_to = UINT64_MAX;
-  int fault_variant = -1;    ///< planted bug: flip strobe bit 0 of this variant ...
-  uint64_t fault_cycle = 0;  ///< ... on requests from this cycle on
-};
-
-struct WcMismatch {
-  uint64_t cycle;
-  unsigned variant;
-  std::string port;
-  uint64_t expected;
-  uint64_t actual;
 };
 
 struct WcReport {
   bool ok = false;
-  std::optional<WcMismatch> mismatch;
+  std::optional<Mismatch> mismatch;
+  std::string variant_desc;  ///< the mismatching variant
   std::string error;
   std::string trace_file;
   uint64_t cycles = 0;
@@ -70,26 +56,8 @@ template <class VTop>
 class WcLockstep {
  public:
   static WcReport run(const WcOptions& opt) {
-    WcReport rep = WcLockstep(opt).run_once();
-    if (rep.mismatch) {
-      print(rep, opt);
-      if (opt.trace_on_mismatch) {
-        WcOptions replay = opt;
-        replay.trace_on_mismatch = false;
-        std::filesystem::create_directories(opt.trace_dir);
-        replay.trace_path = (std::filesystem::absolute(opt.trace_dir) /
-                             ("zcomp_wc_mismatch_" + std::to_string(opt.seed) + ".fst"))
-                                .string();
-        replay.trace_from = rep.mismatch->cycle > 64 ? rep.mismatch->cycle - 64 : 0;
-        replay.trace_to = rep.mismatch->cycle + 4;
-        WcLockstep(replay).run_once();
-        rep.trace_file = replay.trace_path;
-        std::printf("  trace   : cycles %" PRIu64 "..%" PRIu64 " (time = 10 x cycle)\n",
-                    replay.trace_from, replay.trace_to);
-        std::printf("  open it : gtkwave %s\n", rep.trace_file.c_str());
-      }
-    }
-    return rep;
+    return run_with_trace_replay(opt, "zcomp_wc",
+                                 [](const WcOptions& o) { return WcLockstep(o).run_once(); });
   }
 
  private:
@@ -109,31 +77,13 @@ class WcLockstep {
   };
 
   explicit WcLockstep(const WcOptions& opt) : opt_(opt) {
-    ctx_ = std::make_unique<VerilatedContext>();
-    ctx_->randReset(2);
-    ctx_->randSeed(static_cast<int>(opt.seed & 0x7FFFFFFF));
-    ctx_->traceEverOn(!opt.trace_path.empty());
-    ctx_->fatalOnError(false);
+    ctx_ = make_context(opt.seed, !opt.trace_path.empty());
     top_ = std::make_unique<VTop>(ctx_.get(), "tb");
   }
 
   ~WcLockstep() {
     if (tfp_) tfp_->close();
     top_->final();
-  }
-
-  static void print(const WcReport& rep, const WcOptions& opt) {
-    const WcMismatch& m = *rep.mismatch;
-    const WcParams& p = rep.params[m.variant];
-    std::printf("[zcomp] LOCKSTEP MISMATCH at cycle %" PRIu64 "\n", m.cycle);
-    std::printf("  variant : %u (wc_buffer LineBytes=%u RunBytes=%u AddrW=%u)\n", m.variant,
-                p.line_bytes, p.run_bytes, p.addr_w);
-    std::printf("  port    : %s\n", m.port.c_str());
-    std::printf("  expected: 0x%" PRIx64 "\n", m.expected);
-    std::printf("  actual  : 0x%" PRIx64 "\n", m.actual);
-    std::printf("  seed    : %" PRIu64 "\n", opt.seed);
-    if (!opt.replay_hint.empty()) std::printf("  replay  : %s\n", opt.replay_hint.c_str());
-    std::fflush(stdout);
   }
 
   unsigned num_variants() const { return sizeof(top_->cfg_o) / 4; }
@@ -183,12 +133,12 @@ class WcLockstep {
              static_cast<int>(i) == opt_.fault_variant && cycle >= opt_.fault_cycle);
   }
 
-  std::optional<WcMismatch> compare(unsigned i, uint64_t cycle) {
+  std::optional<Mismatch> compare(unsigned i, uint64_t cycle) {
     Variant& v = *vars_[i];
     const WcOutputs o = v.model.eval(v.in);
-    std::optional<WcMismatch> mm;
+    std::optional<Mismatch> mm;
     auto check = [&](const std::string& port, uint64_t expected, uint64_t actual) {
-      if (!mm && expected != actual) mm = WcMismatch{cycle, i, port, expected, actual};
+      if (!mm && expected != actual) mm = Mismatch{cycle, i, port, expected, actual};
     };
     check("run_ready_o", o.run_ready, get_bits(top_->run_ready_o, i, 1));
     check("idle_o", o.idle, get_bits(top_->idle_o, i, 1));
@@ -267,12 +217,7 @@ class WcLockstep {
       rep.params.push_back(p);
       vars_.push_back(std::move(v));
     }
-    for (int k = 0; k < 3; ++k) {
-      top_->clk_i = 1;
-      top_->eval();
-      top_->clk_i = 0;
-      top_->eval();
-    }
+    clock_edges(*top_, 3);
     top_->rst_ni = 1;
     ctx_->gotError(false);
     ctx_->gotFinish(false);
@@ -298,12 +243,16 @@ class WcLockstep {
       half(10 * cycle);
       for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i) rep.mismatch = compare(i, cycle);
       if (!rep.mismatch && (ctx_->gotError() || ctx_->gotFinish()))
-        rep.mismatch = WcMismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
+        rep.mismatch = Mismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
       if (rep.mismatch) {
         top_->clk_i = 1;
         half(10 * cycle + 5);
         rep.cycles = cycle;
         rep.error = "mismatch on " + rep.mismatch->port;
+        const WcParams& p = rep.params[rep.mismatch->variant];
+        rep.variant_desc = "wc_buffer LineBytes=" + std::to_string(p.line_bytes) +
+                           " RunBytes=" + std::to_string(p.run_bytes) +
+                           " AddrW=" + std::to_string(p.addr_w);
         return rep;
       }
       for (unsigned i = 0; i < vars_.size(); ++i) account(i);

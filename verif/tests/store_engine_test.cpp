@@ -11,6 +11,7 @@
 #include "Vtb_store_engine.h"
 #include "seed.hpp"
 #include "store_lockstep.hpp"
+#include "test_options.hpp"
 
 namespace zcomp {
 namespace {
@@ -19,18 +20,8 @@ using harness::StoreOptions;
 using harness::StoreReport;
 using Lockstep = harness::StoreLockstep<Vtb_store_engine>;
 
-std::string test_name() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  return std::string(info->test_suite_name()) + "." + info->name();
-}
-
 StoreOptions base_options() {
-  StoreOptions opt;
-  opt.seed = harness::derive_seed(harness::base_seed(), test_name());
-  opt.replay_hint = "ZCOMP_SEED=" + std::to_string(harness::base_seed()) +
-                    " ./store_engine_test --gtest_filter='" + test_name() + "'";
-  opt.trace_dir = "traces";
-  return opt;
+  return test::options_for_this_test<StoreOptions>("store_engine_test");
 }
 
 void print_stats(const StoreReport& rep) {

@@ -9,6 +9,7 @@
 #include "Vtb_units.h"
 #include "lockstep.hpp"
 #include "seed.hpp"
+#include "test_options.hpp"
 
 namespace zcomp {
 namespace {
@@ -21,18 +22,8 @@ using harness::Stimulus;
 using harness::VariantConfig;
 using Lockstep = harness::UnitsLockstep<Vtb_units>;
 
-std::string test_name() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  return std::string(info->test_suite_name()) + "." + info->name();
-}
-
 LockstepOptions base_options() {
-  LockstepOptions opt;
-  opt.seed = harness::derive_seed(harness::base_seed(), test_name());
-  opt.replay_hint = "ZCOMP_SEED=" + std::to_string(harness::base_seed()) +
-                    " ./units_test --gtest_filter='" + test_name() + "'";
-  opt.trace_dir = "traces";
-  return opt;
+  return test::options_for_this_test<LockstepOptions>("units_test");
 }
 
 uint64_t total_vectors(const LockstepReport& rep) {
@@ -190,7 +181,6 @@ TEST(Checker, CatchesInjectedFaultAtTheRightCycleAndPort) {
   opt.vectors = 300;
   opt.fault_variant = 6;  // 32/16 Kogge-Stone, latency 4
   opt.fault_cycle = 157;
-  opt.quiet = false;
   const LockstepReport rep = Lockstep::run(opt);
   ASSERT_FALSE(rep.ok);
   ASSERT_TRUE(rep.mismatch.has_value());

@@ -8,6 +8,7 @@
 
 #include "Vtb_wc_buffer.h"
 #include "seed.hpp"
+#include "test_options.hpp"
 #include "wc_lockstep.hpp"
 
 namespace zcomp {
@@ -17,19 +18,7 @@ using harness::WcOptions;
 using harness::WcReport;
 using Lockstep = harness::WcLockstep<Vtb_wc_buffer>;
 
-std::string test_name() {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  return std::string(info->test_suite_name()) + "." + info->name();
-}
-
-WcOptions base_options() {
-  WcOptions opt;
-  opt.seed = harness::derive_seed(harness::base_seed(), test_name());
-  opt.replay_hint = "ZCOMP_SEED=" + std::to_string(harness::base_seed()) +
-                    " ./wc_buffer_test --gtest_filter='" + test_name() + "'";
-  opt.trace_dir = "traces";
-  return opt;
-}
+WcOptions base_options() { return test::options_for_this_test<WcOptions>("wc_buffer_test"); }
 
 struct Rates {
   double valid;

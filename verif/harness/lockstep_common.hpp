@@ -1,0 +1,111 @@
+// What every lockstep harness shares: the options for seeds, traces and
+// planted bugs; the mismatch record and how it is printed; the replay with
+// an FST trace around the first mismatch; and the Verilator context set-up.
+//
+// A harness provides run_once(options) -> report, where the report has
+// `std::optional<Mismatch> mismatch`, `std::string variant_desc` (set with
+// the mismatch) and `std::string trace_file`. run_with_trace_replay() does
+// the rest.
+#pragma once
+
+#include <verilated.h>
+
+#include <cinttypes>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace zcomp::harness {
+
+/// Options every lockstep harness takes.
+struct CommonOptions {
+  uint64_t seed = 1;
+  /// How to replay this run, printed with a mismatch (e.g. the ZCOMP_SEED
+  /// and gtest filter); empty prints the run's own seed only.
+  std::string replay_hint;
+  bool trace_on_mismatch = true;  ///< replay with a trace around a mismatch
+  std::string trace_dir = ".";
+  // Waveforms: dump cycles [trace_from, trace_to] into trace_path (FST).
+  std::string trace_path;
+  uint64_t trace_from = 0;
+  uint64_t trace_to = UINT64_MAX;
+  // The planted bug of each test top (see its header), to prove that the
+  // checker can fail. What fault_cycle means is the harness's to say.
+  int fault_variant = -1;  ///< the variant whose fault_i is raised
+  uint64_t fault_cycle = 0;
+};
+
+/// The first difference between the RTL and a model (or a functional check).
+struct Mismatch {
+  uint64_t cycle = 0;
+  unsigned variant = 0;
+  std::string port;
+  uint64_t expected = 0;
+  uint64_t actual = 0;
+};
+
+inline void print_mismatch(const Mismatch& m, const std::string& variant_desc,
+                           const CommonOptions& opt) {
+  std::printf("[zcomp] LOCKSTEP MISMATCH at cycle %" PRIu64 "\n", m.cycle);
+  std::printf("  variant : %u (%s)\n", m.variant, variant_desc.c_str());
+  std::printf("  port    : %s\n", m.port.c_str());
+  std::printf("  expected: 0x%" PRIx64 "\n", m.expected);
+  std::printf("  actual  : 0x%" PRIx64 "\n", m.actual);
+  std::printf("  seed    : %" PRIu64 "\n", opt.seed);
+  if (!opt.replay_hint.empty()) std::printf("  replay  : %s\n", opt.replay_hint.c_str());
+  std::fflush(stdout);
+}
+
+/// Runs run_once(opt). On a mismatch it prints it, runs the same options
+/// again with an FST trace of the 64 cycles before the mismatch and 4 after,
+/// and prints the gtkwave command that opens it.
+template <class Opt, class RunOnce>
+auto run_with_trace_replay(const Opt& opt, const std::string& name, RunOnce run_once) {
+  auto rep = run_once(opt);
+  if (!rep.mismatch) return rep;
+  print_mismatch(*rep.mismatch, rep.variant_desc, opt);
+  if (!opt.trace_on_mismatch || !opt.trace_path.empty()) return rep;
+  Opt replay = opt;
+  replay.trace_on_mismatch = false;
+  std::filesystem::create_directories(opt.trace_dir);
+  replay.trace_path = (std::filesystem::absolute(opt.trace_dir) /
+                       (name + "_mismatch_" + std::to_string(opt.seed) + ".fst"))
+                          .string();
+  replay.trace_from = rep.mismatch->cycle > 64 ? rep.mismatch->cycle - 64 : 0;
+  replay.trace_to = rep.mismatch->cycle + 4;
+  run_once(replay);
+  rep.trace_file = replay.trace_path;
+  std::printf("  trace   : cycles %" PRIu64 "..%" PRIu64 " (time = 10 x cycle)\n",
+              replay.trace_from, replay.trace_to);
+  std::printf("  open it : gtkwave %s\n", rep.trace_file.c_str());
+  std::fflush(stdout);
+  return rep;
+}
+
+/// One Verilated context per model: random initial values seeded from the
+/// test seed (--x-initial unique), tracing only when asked, assertion
+/// failures reported to the harness instead of ending the process.
+inline std::unique_ptr<VerilatedContext> make_context(uint64_t seed, bool tracing) {
+  auto ctx = std::make_unique<VerilatedContext>();
+  ctx->randReset(2);
+  ctx->randSeed(static_cast<int>(seed & 0x7FFFFFFF));
+  ctx->traceEverOn(tracing);
+  ctx->fatalOnError(false);
+  return ctx;
+}
+
+/// `edges` rising clock edges with the inputs as they are (use with rst_ni low).
+template <class VTop>
+void clock_edges(VTop& top, int edges) {
+  for (int k = 0; k < edges; ++k) {
+    top.clk_i = 1;
+    top.eval();
+    top.clk_i = 0;
+    top.eval();
+  }
+}
+
+}  // namespace zcomp::harness

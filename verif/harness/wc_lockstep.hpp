@@ -267,15 +267,8 @@ class WcLockstep {
       rep.lines.push_back(v.mem.requests());
       rep.run_bytes.push_back(v.sent_bytes);
       const std::string who = "variant " + std::to_string(i) + ": ";
-      if (!v.mem.violations().empty())
-        rep.error = who + v.mem.violations().front();
-      else if (v.mem.bytes() != v.image)
-        rep.error = who + "memory image differs from the runs";
-      for (const auto& [addr, n] : v.mem.write_counts()) {
-        if (n != 1 && rep.error.empty())
-          rep.error =
-              who + "byte " + std::to_string(addr) + " written " + std::to_string(n) + " times";
-      }
+      if (const std::string e = check_image(v.mem, v.image); !e.empty() && rep.error.empty())
+        rep.error = who + e;
     }
     if (!rep.error.empty()) std::printf("[zcomp] CHECK FAILED: %s\n", rep.error.c_str());
     rep.ok = rep.error.empty();

@@ -137,4 +137,31 @@ class L1Memory {
   uint64_t requests_ = 0;
 };
 
+/// Empty when no port rule was broken and the memory holds exactly the
+/// bytes of `must` (address -> value), plus any of `may` with its value,
+/// each written once. Otherwise a sentence that names the first problem.
+inline std::string check_image(const L1Memory& mem, const std::map<uint64_t, uint8_t>& must,
+                               const std::map<uint64_t, uint8_t>& may = {}) {
+  if (!mem.violations().empty()) return mem.violations().front();
+  for (const auto& [a, b] : must) {
+    auto it = mem.bytes().find(a);
+    if (it == mem.bytes().end())
+      return "byte " + std::to_string(a) + " was never written (expected " + std::to_string(b) +
+             ")";
+    if (it->second != b)
+      return "byte " + std::to_string(a) + " is " + std::to_string(it->second) + ", expected " +
+             std::to_string(b);
+  }
+  for (const auto& [a, b] : mem.bytes()) {
+    if (must.count(a)) continue;
+    auto m = may.find(a);
+    if (m == may.end()) return "byte " + std::to_string(a) + " written outside the expected areas";
+    if (m->second != b) return "byte " + std::to_string(a) + " (cut off by a reset) is wrong";
+  }
+  for (const auto& [a, n] : mem.write_counts()) {
+    if (n != 1) return "byte " + std::to_string(a) + " written " + std::to_string(n) + " times";
+  }
+  return {};
+}
+
 }  // namespace zcomp

@@ -8,7 +8,7 @@ JOBS       ?= $(shell nproc)
 CTEST_ARGS ?=
 RTL        := $(shell cat rtl/sources.f)
 RTL_TOPS   := $(basename $(notdir $(filter-out rtl/zcomp_pkg.sv,$(RTL))))
-TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv verif/tb/tb_store_engine.sv
+TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv verif/tb/tb_store_engine.sv verif/tb/tb_load_engine.sv
 
 # Python tools, pinned, in a local virtual environment.
 VENV       := .venv
@@ -78,13 +78,15 @@ synth-check: deps
 	sh verif/synth/synth_check.sh $(YOSYS) $(BUILD)/synth
 
 bench: configure
-	cmake --build $(BUILD) -j $(JOBS) --target zcomp-bench-units zcomp-bench-speed zcomp-bench-store
+	cmake --build $(BUILD) -j $(JOBS) --target zcomp-bench-units zcomp-bench-speed zcomp-bench-store zcomp-bench-load
 	@echo "[bench] throughput and latency of every unit variant, no backpressure"
 	$(BUILD)/zcomp-bench-units
 	@echo "[bench] simulation speed"
 	$(BUILD)/zcomp-bench-speed
 	@echo "[bench] store engine: vectors per cycle against min(P, LineBytes / bytes per vector)"
 	$(BUILD)/zcomp-bench-store
+	@echo "[bench] load engine: vectors per cycle against min(1, LineBytes / bytes per vector)"
+	$(BUILD)/zcomp-bench-load
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

@@ -31,6 +31,9 @@ fi
 echo "[synth] self-test: the planted latch is rejected"
 
 # top and parameters (read_slang -G): the default configurations.
+# zcomp_load_engine is not in this list yet: its window funnel (two shifts
+# across all window bytes) takes Yosys' generic synth more than 10 minutes.
+# Restructuring it for synthesis is part of the FPGA work (issue 6).
 for spec in "zcomp_compress" "zcomp_expand" "zcomp_wc_buffer" \
             "zcomp_store_engine -G P=1" "zcomp_store_engine -G P=4"; do
   top=${spec%% *}

@@ -1,0 +1,546 @@
+// zcomp_load_engine: carries out ZCOMPL (load and expand) and FENCE
+// operations in groups of up to P, one operation per cycle. Each stream (the
+// data stream D, and the header stream H of the separate layout) has a
+// window of WindowLines lines that is filled ahead of the parser, up to
+// MaxOutstanding reads in flight. The parser takes the header, checks the
+// bounds and the reserved bits, takes the payload out of the window (a
+// funnel shift across line boundaries) and expands it with zcomp_expand.
+// The full contract (pointers, errors, windows, prefetch, timing) is the
+// load-engine part of docs/engines.md. The C++ cycle model
+// verif/model/load_engine_model.hpp is written from that page.
+//
+// Parameters:
+// - N, EW: vector format. P: operations per handshake (1, 2, 4).
+// - LineBytes, AddrW, MaxOutstanding: the L1 port (docs/l1-interface.md).
+// - WindowLines: lines per stream window, a power of two, at least the
+//   lines of one vector at the worst alignment plus one.
+//
+// Latency: an operation whose lines are in the window completes in the
+// cycle the engine works on it; the group's result is offered on the next
+// cycle. Throughput: one operation per cycle while the window keeps up
+// (the L1 port gives one line per cycle).
+// Guarantees: no read of a line that starts at or above the limit of the
+// operation being worked on; a corrupt header ends in an error result, never
+// a hang; results in order, one per group; res_* fields are 0 while
+// res_valid_o is 0; request fields are stable while a request waits.
+module zcomp_load_engine
+  import zcomp_pkg::*;
+#(
+  parameter int unsigned  N              = 16,
+  parameter int unsigned  EW             = 32,
+  parameter int unsigned  P              = 4,
+  parameter int unsigned  LineBytes      = 64,
+  parameter int unsigned  AddrW          = 32,
+  parameter int unsigned  MaxOutstanding = 32,
+  parameter int unsigned  WindowLines    = 8,
+  localparam int unsigned NumW           = $clog2(P + 1)
+) (
+  input  logic                         clk_i,
+  input  logic                         rst_ni,
+  // Operations: a group of op_num_i (1..P) in slots 0.., program order
+  input  logic                         op_valid_i,
+  output logic                         op_ready_o,
+  input  logic [NumW-1:0]              op_num_i,
+  input  logic [P-1:0]                 op_fence_i,
+  input  logic [P-1:0]                 op_sep_i,
+  input  logic [P-1:0]                 op_chain_i,
+  input  logic [P-1:0][AddrW-1:0]      op_dptr_i,
+  input  logic [P-1:0][AddrW-1:0]      op_hptr_i,
+  input  logic [P-1:0][AddrW-1:0]      op_limit_i,
+  // Results: one per group
+  output logic                         res_valid_o,
+  input  logic                         res_ready_i,
+  output logic [NumW-1:0]              res_num_o,
+  output logic [P-1:0][AddrW-1:0]      res_dptr_o,
+  output logic [P-1:0][AddrW-1:0]      res_hptr_o,
+  output logic [P-1:0][1:0]            res_err_o,
+  output logic [P-1:0][N-1:0][EW-1:0]  res_data_o,
+  // L1 port (docs/l1-interface.md); this engine only reads
+  output logic                         req_valid_o,
+  input  logic                         req_ready_i,
+  output logic [AddrW-1:0]             req_addr_o,
+  output logic                         req_write_o,
+  output logic [LineBytes*8-1:0]       req_wdata_o,
+  output logic [LineBytes-1:0]         req_wstrb_o,
+  input  logic                         rsp_valid_i,
+  output logic                         rsp_ready_o,
+  input  logic [LineBytes*8-1:0]       rsp_rdata_i,
+  input  logic                         rsp_error_i
+);
+  localparam int unsigned HB      = (N + 7) / 8;
+  localparam int unsigned EB      = EW / 8;
+  localparam int unsigned VecMax  = HB + N * EB;
+  localparam int unsigned W       = WindowLines;
+  localparam int unsigned LB      = LineBytes;
+  localparam int unsigned OffW    = $clog2(LB);
+  localparam int unsigned SlotW   = $clog2(W);
+  localparam int unsigned WinB    = W * LB;                  // bytes in a window
+  localparam int unsigned Span    = (VecMax + LB - 1 + LB - 1) / LB;
+  localparam int unsigned OutW    = $clog2(MaxOutstanding + 1);
+  localparam int unsigned TagW    = (MaxOutstanding > 1) ? $clog2(MaxOutstanding) : 1;
+  localparam int unsigned GSlotW  = (P > 1) ? $clog2(P) : 1;
+  localparam int unsigned CntW    = $clog2(N + 1);
+  localparam logic [1:0]  Empty   = 2'd0;
+  localparam logic [1:0]  Pending = 2'd1;
+  localparam logic [1:0]  Full    = 2'd2;
+  localparam logic [1:0]  ErrNone = 2'd0;
+  localparam logic [1:0]  ErrOob  = 2'd1;
+  localparam logic [1:0]  ErrL1   = 2'd2;
+  localparam logic [1:0]  ErrHdr  = 2'd3;
+
+  if (P != 1 && P != 2 && P != 4) begin : gen_bad_p
+    $error("zcomp_load_engine: P must be 1, 2 or 4");
+  end
+  if (!is_pow2(W) || W < Span + 1) begin : gen_bad_window
+    $error("zcomp_load_engine: WindowLines must be a power of two of at least %0d", Span + 1);
+  end
+  if (MaxOutstanding < 1 || MaxOutstanding > 63) begin : gen_bad_out
+    $error("zcomp_load_engine: MaxOutstanding must be 1 to 63");
+  end
+  if (!is_pow2(LB) || LB < 16 || LB > 256) begin : gen_bad_line
+    $error("zcomp_load_engine: LineBytes must be a power of two from 16 to 256");
+  end
+
+  // These two take an address and use only some of its bits, by design.
+  /* verilator lint_off UNUSEDSIGNAL */
+  function automatic logic [AddrW-1:0] line_of(logic [AddrW-1:0] a);
+    return {a[AddrW-1:OffW], OffW'(0)};
+  endfunction
+  function automatic logic [SlotW-1:0] slot_of(logic [AddrW-1:0] a);
+    return a[OffW+:SlotW];
+  endfunction
+  /* verilator lint_on UNUSEDSIGNAL */
+
+  // --------------------------------------------------------------- state
+  logic                        g_valid_q;
+  logic [NumW-1:0]             g_num_q, g_next_q;
+  logic [P-1:0]                g_fence_q, g_sep_q, g_chain_q;
+  logic [P-1:0][AddrW-1:0]     g_dptr_q, g_hptr_q, g_limit_q;
+  logic [P-1:0][AddrW-1:0]     gr_dptr_q, gr_hptr_q;       // results so far
+  logic [P-1:0][1:0]           gr_err_q;
+  logic [P-1:0][N-1:0][EW-1:0] gr_data_q;
+  logic [AddrW-1:0]            carry_d_q, carry_h_q;
+
+  // Windows: index 0 = D stream, 1 = H stream.
+  logic [1:0]                    win_valid_q;
+  logic [1:0][AddrW-1:0]         win_base_q;
+  logic [1:0][W-1:0][1:0]        slot_state_q;
+  logic [1:0][W-1:0]             slot_err_q;
+  logic [1:0][W-1:0][LB*8-1:0]   slot_data_q;
+
+  // Reads in flight: stream and line, oldest first.
+  logic [MaxOutstanding-1:0]             tag_stream_q;
+  logic [MaxOutstanding-1:0][AddrW-1:0]  tag_line_q;
+  logic [TagW-1:0]                       tag_head_q, tag_tail_q;
+  logic [OutW-1:0]                       outstanding_q;
+  // A request offered and not yet taken stays as it is.
+  logic                                  hold_valid_q, hold_stream_q;
+  logic [AddrW-1:0]                      hold_line_q;
+
+  logic r_valid_q;
+  logic [NumW-1:0]             r_num_q;
+  logic [P-1:0][AddrW-1:0]     r_dptr_q, r_hptr_q;
+  logic [P-1:0][1:0]           r_err_q;
+  logic [P-1:0][N-1:0][EW-1:0] r_data_q;
+
+  // ------------------------------------------------- the op worked on
+  logic [GSlotW-1:0] k;
+  assign k = GSlotW'(g_next_q);
+  logic             op_fence, op_sep;
+  logic [AddrW-1:0] d_in, h_in, limit;
+  always_comb begin
+    logic [AddrW-1:0] prev_d, prev_h;
+    prev_d   = (g_next_q == '0) ? carry_d_q : gr_dptr_q[GSlotW'(g_next_q - NumW'(1))];
+    prev_h   = (g_next_q == '0) ? carry_h_q : gr_hptr_q[GSlotW'(g_next_q - NumW'(1))];
+    op_fence = g_fence_q[k];
+    op_sep   = g_sep_q[k];
+    d_in     = g_chain_q[k] ? prev_d : g_dptr_q[k];
+    h_in     = g_chain_q[k] ? prev_h : g_hptr_q[k];
+    limit    = g_limit_q[k];
+  end
+
+  // In-window test: offset from the base, wrapping, below the window size.
+  function automatic logic in_window(logic valid, logic [AddrW-1:0] base,
+                                     logic [AddrW-1:0] line);
+    logic [AddrW-1:0] off;
+    off = line - base;
+    return valid && (off < AddrW'(WinB));
+  endfunction
+
+  // ------------------------------------------------------- header step
+  logic             hs;             // header stream
+  logic [AddrW-1:0] a_hdr, l0, l1;
+  logic             hdr_oob, hdr_rebase, hdr_slide;
+  assign hs      = op_sep;
+  assign a_hdr   = op_sep ? h_in : d_in;
+  assign l0      = line_of(a_hdr);
+  assign l1      = line_of(a_hdr + AddrW'(HB - 1));
+  assign hdr_oob = ({1'b0, a_hdr} + (AddrW + 1)'(HB)) > {1'b0, limit};
+  assign hdr_rebase = !hdr_oob && !(in_window(win_valid_q[hs], win_base_q[hs], l0) &&
+                                    in_window(win_valid_q[hs], win_base_q[hs], l1));
+  assign hdr_slide  = !hdr_oob && !hdr_rebase && (l0 != win_base_q[hs]);
+
+  // Window views after the header step's change (the same for both streams
+  // when nothing changes).
+  logic [1:0]             v1_valid;
+  logic [1:0][AddrW-1:0]  v1_base;
+  logic [1:0][W-1:0][1:0] v1_state;
+
+  // Empties the slots of lines that leave the window when the base moves.
+  function automatic logic [W-1:0][1:0] slide_states(logic [W-1:0][1:0] st,
+                                                     logic [AddrW-1:0] old_base,
+                                                     logic [AddrW-1:0] new_base);
+    logic [W-1:0][1:0] r;
+    r = st;
+    for (int unsigned j = 0; j < W; j++) begin
+      logic [AddrW-1:0] line;
+      line = old_base + AddrW'(j * LB);
+      if ((line - old_base) < (new_base - old_base)) r[slot_of(line)] = Empty;
+    end
+    return r;
+  endfunction
+
+  // Window bytes in address order from the base.
+  function automatic logic [WinB*8-1:0] linear(logic [W-1:0][LB*8-1:0] data,
+                                               logic [AddrW-1:0] base);
+    logic [WinB*8-1:0] r;
+    for (int unsigned j = 0; j < W; j++) begin
+      r[j*LB*8+:LB*8] = data[slot_of(base + AddrW'(j * LB))];
+    end
+    return r;
+  endfunction
+
+  // All slots of lines first..last (in the window from base) are full; any error.
+  function automatic logic [1:0] lines_status(logic [W-1:0][1:0] st, logic [W-1:0] er,
+                                              logic [AddrW-1:0] base, logic [AddrW-1:0] first,
+                                              logic [AddrW-1:0] last);
+    logic full, err;
+    full = 1'b1;
+    err  = 1'b0;
+    for (int unsigned j = 0; j < W; j++) begin
+      logic [AddrW-1:0] off;
+      off = AddrW'(j * LB);
+      if (off >= (first - base) && off <= (last - base)) begin
+        full = full && (st[slot_of(base + off)] == Full);
+        err  = err || er[slot_of(base + off)];
+      end
+    end
+    return {err, full};
+  endfunction
+
+  // Header bits above N (only N = 4 has them) must be 0.
+  function automatic logic reserved_bits(logic [HB*8-1:0] h);
+    logic r;
+    r = 1'b0;
+    for (int unsigned b = N; b < HB * 8; b++) r = r | h[b];
+    return r;
+  endfunction
+
+  logic             hdr_full, hdr_err;
+  logic [WinB*8-1:0] hlin;
+  logic [HB*8-1:0]  hdr_bytes;
+  logic [N-1:0]     keep;
+  logic             reserved;
+  logic [CntW-1:0]  cnt;
+  always_comb begin
+    v1_valid = win_valid_q;
+    v1_base  = win_base_q;
+    v1_state = slot_state_q;
+    if (g_valid_q && !op_fence && hdr_rebase) begin
+      v1_valid[hs] = 1'b1;
+      v1_base[hs]  = l0;
+      v1_state[hs] = '0;
+    end else if (g_valid_q && !op_fence && hdr_slide) begin
+      v1_base[hs]  = l0;
+      v1_state[hs] = slide_states(slot_state_q[hs], win_base_q[hs], l0);
+    end
+    {hdr_err, hdr_full} = lines_status(v1_state[hs], slot_err_q[hs], v1_base[hs], l0, l1);
+    hlin      = linear(slot_data_q[hs], v1_base[hs]);
+    hdr_bytes = (HB * 8)'(hlin >> (32'(AddrW'(a_hdr - v1_base[hs])) * 8));
+    keep      = N'(hdr_bytes);
+    reserved  = reserved_bits(hdr_bytes);
+    cnt       = CntW'($countones(keep));
+  end
+
+  // ------------------------------------------------------ payload step
+  logic [AddrW-1:0] b_pay, psize, p0, p1;
+  logic             pay_oob, pay_rebase, pay_slide, pay_full, pay_err;
+  assign psize   = AddrW'(cnt) * AddrW'(EB);
+  assign b_pay   = op_sep ? d_in : a_hdr + AddrW'(HB);
+  assign p0      = line_of(b_pay);
+  assign p1      = line_of(b_pay + psize - AddrW'(1));
+  assign pay_oob = ({1'b0, b_pay} + {1'b0, psize}) > {1'b0, limit};
+  assign pay_rebase = op_sep && (cnt != '0) &&
+                      !(in_window(v1_valid[0], v1_base[0], p0) &&
+                        in_window(v1_valid[0], v1_base[0], p1));
+  assign pay_slide  = op_sep && (cnt != '0) && !pay_rebase && (p0 != v1_base[0]);
+
+  logic [1:0]             v2_valid;
+  logic [1:0][AddrW-1:0]  v2_base;
+  logic [1:0][W-1:0][1:0] v2_state;
+  logic [WinB*8-1:0]      dlin;
+  logic [N*EW-1:0]        pay_bytes;
+
+  // Which step decides this cycle.
+  logic at_header;   // the payload step is reached
+  assign at_header = g_valid_q && !op_fence && !hdr_oob && !hdr_rebase && hdr_full &&
+                     !hdr_err && !reserved && !pay_oob && (cnt != '0);
+  always_comb begin
+    v2_valid = v1_valid;
+    v2_base  = v1_base;
+    v2_state = v1_state;
+    if (at_header && pay_rebase) begin
+      v2_valid[0] = 1'b1;
+      v2_base[0]  = p0;
+      v2_state[0] = '0;
+    end else if (at_header && pay_slide) begin
+      v2_base[0]  = p0;
+      v2_state[0] = slide_states(v1_state[0], v1_base[0], p0);
+    end
+    {pay_err, pay_full} = lines_status(v2_state[0], slot_err_q[0], v2_base[0], p0, p1);
+    dlin      = linear(slot_data_q[0], v2_base[0]);
+    pay_bytes = (N * EW)'(dlin >> (32'(AddrW'(b_pay - v2_base[0])) * 8));
+  end
+
+  logic [N-1:0][EW-1:0] expanded;
+  logic                 unused_x_ready, unused_x_valid;
+  zcomp_expand #(
+    .N(N), .EW(EW), .Topology(TopoSklansky), .Network(NetMux),
+    .InReg(0), .PrefixStages(0), .OutReg(0)
+  ) u_expand (
+    .clk_i(clk_i), .rst_ni(rst_ni),
+    .valid_i(1'b1), .ready_o(unused_x_ready),
+    .keep_i(keep), .payload_i(pay_bytes),
+    .valid_o(unused_x_valid), .ready_i(1'b1),
+    .data_o(expanded)
+  );
+
+  // Outcome of the op this cycle.
+  logic       ready_op;    // the op can finish this cycle (results aside)
+  logic [1:0] op_err;
+  logic       op_ok_data;  // done with the expanded vector
+  always_comb begin
+    ready_op   = 1'b0;
+    op_err     = ErrNone;
+    op_ok_data = 1'b0;
+    if (g_valid_q) begin
+      if (op_fence) begin
+        ready_op = 1'b1;
+      end else if (hdr_oob) begin
+        ready_op = 1'b1;
+        op_err   = ErrOob;
+      end else if (hdr_rebase || !hdr_full) begin
+        ready_op = 1'b0;
+      end else if (hdr_err) begin
+        ready_op = 1'b1;
+        op_err   = ErrL1;
+      end else if (reserved) begin
+        ready_op = 1'b1;
+        op_err   = ErrHdr;
+      end else if (pay_oob) begin
+        ready_op = 1'b1;
+        op_err   = ErrOob;
+      end else if (cnt == '0) begin
+        ready_op = 1'b1;
+      end else if (pay_rebase || !pay_full) begin
+        ready_op = 1'b0;
+      end else if (pay_err) begin
+        ready_op = 1'b1;
+        op_err   = ErrL1;
+      end else begin
+        ready_op   = 1'b1;
+        op_ok_data = 1'b1;
+      end
+    end
+  end
+
+  logic last, r_free, op_done, group_done;
+  assign last       = (g_next_q + NumW'(1)) == g_num_q;
+  assign r_free     = !r_valid_q || res_ready_i;
+  // An op finishes only when no read waits: a waiting read was judged
+  // against this op's limit and must not go out under the next op's.
+  assign op_done    = ready_op && (!last || r_free) && !(req_valid_o && !req_ready_i);
+  assign group_done = op_done && last;
+  assign op_ready_o = !g_valid_q || group_done;
+
+  logic [AddrW-1:0] d_out, h_out;
+  always_comb begin
+    if (op_fence || op_err != ErrNone) begin
+      d_out = d_in;
+      h_out = h_in;
+    end else if (op_sep) begin
+      d_out = d_in + psize;
+      h_out = h_in + AddrW'(HB);
+    end else begin
+      d_out = d_in + AddrW'(HB) + psize;
+      h_out = h_in;
+    end
+  end
+
+  // ------------------------------------------------- response and prefetch
+  logic             rsp_match;
+  logic             rsp_stream;
+  logic [AddrW-1:0] rsp_line;
+  assign rsp_stream = tag_stream_q[tag_head_q];
+  assign rsp_line   = tag_line_q[tag_head_q];
+  assign rsp_match  = rsp_valid_i && in_window(v2_valid[rsp_stream], v2_base[rsp_stream], rsp_line)
+                      && (v2_state[rsp_stream][slot_of(rsp_line)] == Pending);
+  assign rsp_ready_o = 1'b1;
+
+  // Lowest empty line of a window below the limit.
+  function automatic logic [AddrW:0] candidate(logic valid, logic [AddrW-1:0] base,
+                                               logic [W-1:0][1:0] st, logic [AddrW-1:0] lim);
+    for (int unsigned j = 0; j < W; j++) begin
+      logic [AddrW-1:0] line;
+      line = base + AddrW'(j * LB);
+      if (valid && st[slot_of(line)] == Empty) begin
+        return (line < lim) ? {1'b1, line} : '0;
+      end
+    end
+    return '0;
+  endfunction
+
+  logic [AddrW:0] cand_h, cand_d;
+  logic           new_req, new_stream;
+  logic [AddrW-1:0] new_line;
+  assign cand_h     = candidate(v2_valid[1], v2_base[1], v2_state[1], limit);
+  assign cand_d     = candidate(v2_valid[0], v2_base[0], v2_state[0], limit);
+  assign new_req    = g_valid_q && !op_fence && (outstanding_q < OutW'(MaxOutstanding)) &&
+                      (cand_h[AddrW] || cand_d[AddrW]);
+  assign new_stream = cand_h[AddrW];
+  assign new_line   = cand_h[AddrW] ? cand_h[AddrW-1:0] : cand_d[AddrW-1:0];
+
+  logic             req_stream;
+  logic [AddrW-1:0] req_line;
+  logic             req_fire;
+  assign req_valid_o = hold_valid_q || new_req;
+  assign req_stream  = hold_valid_q ? hold_stream_q : new_stream;
+  assign req_line    = hold_valid_q ? hold_line_q : new_line;
+  assign req_addr_o  = req_valid_o ? req_line : '0;
+  assign req_write_o = 1'b0;
+  assign req_wdata_o = '0;
+  assign req_wstrb_o = '0;
+  assign req_fire    = req_valid_o && req_ready_i;
+
+  // ----------------------------------------------------------- registers
+  logic [NumW-1:0] num_in;
+  if ((1 << NumW) - 1 > P) begin : gen_num_clamp
+    assign num_in = (op_num_i == '0) ? NumW'(1) : (op_num_i > NumW'(P)) ? NumW'(P) : op_num_i;
+  end else begin : gen_num_plain
+    assign num_in = (op_num_i == '0) ? NumW'(1) : op_num_i;
+  end
+
+  always_ff @(posedge clk_i or negedge rst_ni) begin
+    if (!rst_ni) begin
+      g_valid_q     <= 1'b0;
+      g_num_q       <= '0;
+      g_next_q      <= '0;
+      carry_d_q     <= '0;
+      carry_h_q     <= '0;
+      win_valid_q   <= '0;
+      win_base_q    <= '0;
+      slot_state_q  <= '0;
+      tag_head_q    <= '0;
+      tag_tail_q    <= '0;
+      outstanding_q <= '0;
+      hold_valid_q  <= 1'b0;
+      hold_stream_q <= 1'b0;
+      hold_line_q   <= '0;
+      r_valid_q     <= 1'b0;
+      r_num_q       <= '0;
+      r_dptr_q      <= '0;
+      r_hptr_q      <= '0;
+      r_err_q       <= '0;
+      r_data_q      <= '0;
+    end else begin
+      // Windows: the step's change, then the response, then the prefetch.
+      win_valid_q  <= v2_valid;
+      win_base_q   <= v2_base;
+      begin
+        logic [1:0][W-1:0][1:0] st;
+        st = v2_state;
+        if (rsp_match) st[rsp_stream][slot_of(rsp_line)] = Full;
+        if (req_fire && in_window(v2_valid[req_stream], v2_base[req_stream], req_line) &&
+            st[req_stream][slot_of(req_line)] == Empty) begin
+          st[req_stream][slot_of(req_line)] = Pending;
+        end
+        slot_state_q <= st;
+      end
+      // Reads in flight.
+      if (req_fire) tag_tail_q <= (tag_tail_q == TagW'(MaxOutstanding - 1)) ? '0
+                                                                            : tag_tail_q + 1'b1;
+      if (rsp_valid_i) tag_head_q <= (tag_head_q == TagW'(MaxOutstanding - 1)) ? '0
+                                                                               : tag_head_q + 1'b1;
+      outstanding_q <= outstanding_q + OutW'(req_fire) - OutW'(rsp_valid_i);
+      hold_valid_q  <= req_valid_o && !req_ready_i;
+      hold_stream_q <= req_stream;
+      hold_line_q   <= req_line;
+      // The op.
+      if (op_done) g_next_q <= g_next_q + NumW'(1);
+      if (group_done) begin
+        r_valid_q <= 1'b1;
+        r_num_q   <= g_num_q;
+        for (int unsigned j = 0; j < P; j++) begin
+          if (NumW'(j) == g_next_q) begin
+            r_dptr_q[j] <= d_out;
+            r_hptr_q[j] <= h_out;
+            r_err_q[j]  <= op_err;
+            r_data_q[j] <= op_ok_data ? expanded : '0;
+          end else if (NumW'(j) < g_next_q) begin
+            r_dptr_q[j] <= gr_dptr_q[j];
+            r_hptr_q[j] <= gr_hptr_q[j];
+            r_err_q[j]  <= gr_err_q[j];
+            r_data_q[j] <= gr_data_q[j];
+          end else begin
+            r_dptr_q[j] <= '0;
+            r_hptr_q[j] <= '0;
+            r_err_q[j]  <= '0;
+            r_data_q[j] <= '0;
+          end
+        end
+        carry_d_q <= d_out;
+        carry_h_q <= h_out;
+      end else if (res_ready_i) begin
+        r_valid_q <= 1'b0;
+      end
+      if (op_ready_o) begin
+        g_valid_q <= op_valid_i;
+        g_num_q   <= op_valid_i ? num_in : '0;
+        g_next_q  <= '0;
+      end
+    end
+  end
+
+  // Data registers: no reset needed (their valid bits are reset).
+  always_ff @(posedge clk_i) begin
+    if (rsp_match) begin
+      slot_data_q[rsp_stream][slot_of(rsp_line)] <= rsp_rdata_i;
+      slot_err_q[rsp_stream][slot_of(rsp_line)]  <= rsp_error_i;
+    end
+    if (req_fire) begin
+      tag_stream_q[tag_tail_q] <= req_stream;
+      tag_line_q[tag_tail_q]   <= req_line;
+    end
+    if (op_done) begin
+      gr_dptr_q[k] <= d_out;
+      gr_hptr_q[k] <= h_out;
+      gr_err_q[k]  <= op_err;
+      gr_data_q[k] <= op_ok_data ? expanded : '0;
+    end
+    if (op_ready_o && op_valid_i) begin
+      g_fence_q <= op_fence_i;
+      g_sep_q   <= op_sep_i;
+      g_chain_q <= op_chain_i;
+      g_dptr_q  <= op_dptr_i;
+      g_hptr_q  <= op_hptr_i;
+      g_limit_q <= op_limit_i;
+    end
+  end
+
+  assign res_valid_o = r_valid_q;
+  assign res_num_o   = r_valid_q ? r_num_q : '0;
+  assign res_dptr_o  = r_valid_q ? r_dptr_q : '0;
+  assign res_hptr_o  = r_valid_q ? r_hptr_q : '0;
+  assign res_err_o   = r_valid_q ? r_err_q : '0;
+  assign res_data_o  = r_valid_q ? r_data_q : '0;
+endmodule

@@ -47,6 +47,7 @@ struct LoadOptions : CommonOptions {
   unsigned l1_min_latency = 0;
   unsigned l1_max_latency = 8;
   double l1_error_rate = 0.0;  ///< > 0: results are checked by the cycle model only
+  double reset_rate = 0.0;     ///< chance per cycle of a reset in the middle of traffic
   int only_variant = -1;
   bool check_model = true;
 };
@@ -59,6 +60,7 @@ struct LoadVariantStats {
   uint64_t reads = 0;
   uint64_t first_accept = UINT64_MAX;
   uint64_t last_result = 0;
+  uint64_t resets = 0;
 };
 
 struct LoadReport {
@@ -349,6 +351,27 @@ class LoadLockstep {
     return std::nullopt;
   }
 
+  /// rst_ni low for two clock edges on every variant. Accepted groups are
+  /// gone and the port drops its responses; the program goes on at the next
+  /// group that starts a stream (its first op does not chain), since the
+  /// engine's carried pointers are 0 again.
+  void apply_reset() {
+    top_->rst_ni = 0;
+    top_->eval();
+    clock_edges(*top_, 2);
+    top_->rst_ni = 1;
+    top_->eval();
+    for (auto& vp : vars_) {
+      Variant& v = *vp;
+      v.model.reset();
+      v.mem.drop_pending();
+      v.in_flight.clear();
+      v.offering = false;
+      while (!v.program.empty() && v.program.front().ops[0].chain) v.program.pop_front();
+      ++v.stats.resets;
+    }
+  }
+
   bool finished(const Variant& v) const {
     return v.program.empty() && v.in_flight.empty() && !v.offering;
   }
@@ -403,6 +426,7 @@ class LoadLockstep {
 
     uint64_t max_cycles = 20000;
     for (auto& v : vars_) max_cycles += v->program.size() * kMaxP * (40 + 4 * opt_.l1_max_latency);
+    std::mt19937_64 reset_rng(opt_.seed ^ 0x7E5E7);
     uint64_t cycle = 0;
     for (;; ++cycle) {
       bool done = true;
@@ -415,6 +439,8 @@ class LoadLockstep {
         return rep;
       }
       tracing_ = cycle >= opt_.trace_from && cycle <= opt_.trace_to;
+      if (opt_.reset_rate > 0 && std::bernoulli_distribution(opt_.reset_rate)(reset_rng))
+        apply_reset();
       for (unsigned i = 0; i < vars_.size(); ++i) drive(i, cycle);
       half(10 * cycle);
       if (opt_.check_model) {

@@ -1,48 +1,80 @@
 // zcomp-sim: pushes a synthetic VGG-16-shaped workload through the
-// Verilated compress and expand units (N=16, EW=32), in lockstep with the
-// golden model, and prints what happened per layer.
+// Verilated ZCOMPS store engine and then the ZCOMPL load engine (N=16,
+// EW=32, fp32 ReLU feature maps), both in lockstep with their cycle models,
+// and prints what happened per layer.
 //
-// This is the first slice of the simulator (issue 5 adds .npy input, the
-// engines and waveforms). Exit status: 0 when the lockstep saw no mismatch
-// and every round trip matched, 1 otherwise, 2 for bad arguments.
+// Per layer: the store engine (P=4, 64-byte L1 lines) compresses the
+// layer's vectors into memory as one chained stream. The load engine (P=1,
+// a 32-line window) reads that memory image back. Every vector read must
+// equal the original (CCF zero is lossless). The memory image is also
+// checked against the golden encoder, byte for byte.
+//
+// This is the first slice of the simulator (issue 5 adds .npy input,
+// options for the configuration, JSON and waveforms). Exit status: 0 when
+// the lockstep saw no mismatch and every round trip matched, 1 otherwise,
+// 2 for bad arguments.
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <optional>
 #include <string>
+#include <vector>
 
-#include "Vtb_units_default.h"
-#include "lockstep.hpp"
+#include "Vtb_load_engine.h"
+#include "Vtb_store_engine.h"
+#include "featuremap.hpp"
+#include "load_lockstep.hpp"
 #include "seed.hpp"
+#include "store_lockstep.hpp"
 
 namespace {
 
-using zcomp::harness::LockstepOptions;
-using zcomp::harness::LockstepReport;
+using zcomp::harness::LoadLockstep;
+using zcomp::harness::LoadOptions;
+using zcomp::harness::StoreLockstep;
+using zcomp::harness::StoreOptions;
+
+constexpr int kStoreVariant = 0;  // tb_store_engine: N=16 EW=32 P=4, 64-byte lines
+constexpr int kLoadVariant = 4;   // tb_load_engine: N=16 EW=32 P=1, 32-line window
+constexpr unsigned kLanes = 16;
+constexpr double kLineBytes = 64;
 
 struct Args {
   uint64_t vectors_per_layer = 2000;
   double valid_rate = 1.0;
   double ready_rate = 1.0;
+  unsigned latency = 4;
+  zcomp::Layout layout = zcomp::Layout::kInterleaved;
   std::optional<uint64_t> seed;
   bool help = false;
 };
 
 void usage(std::FILE* out) {
   std::fprintf(out,
-               "usage: zcomp-sim [--vectors N] [--valid-rate P] [--ready-rate P] [--seed S]\n"
+               "usage: zcomp-sim [--vectors N] [--valid-rate P] [--ready-rate P] [--latency C]\n"
+               "                 [--layout interleaved|separate] [--seed S]\n"
                "  Runs the synthetic VGG-16 profile (docs/verification.md) through the\n"
-               "  compress and expand units (N=16, EW=32, fp32) in lockstep with the golden\n"
-               "  model. Each layer is scaled down to N vectors (default 2000).\n"
+               "  store engine (N=16, EW=32, P=4) and back through the load engine (P=1),\n"
+               "  in lockstep with the golden models. Each layer is scaled down to N vectors\n"
+               "  (default 2000). --valid-rate: operations offered; --ready-rate: L1 and\n"
+               "  result ready; --latency: L1 latency in cycles (default 4).\n"
                "  The seed is --seed, else ZCOMP_SEED, else 1, so that a plain run always\n"
                "  prints the same table.\n");
 }
 
-bool parse_double(const char* s, double& out) {
+bool parse_rate(const char* s, double& out) {
   char* end = nullptr;
   out = std::strtod(s, &end);
   return end != s && *end == '\0' && out > 0.0 && out <= 1.0;
+}
+
+bool parse_uint(const char* s, uint64_t& out) {
+  char* end = nullptr;
+  if (*s == '\0' || *s == '-') return false;
+  out = std::strtoull(s, &end, 0);
+  return *end == '\0';
 }
 
 int parse(int argc, char** argv, Args& a) {
@@ -52,23 +84,40 @@ int parse(int argc, char** argv, Args& a) {
     if (arg == "-h" || arg == "--help") {
       a.help = true;
     } else if (arg == "--vectors" && has_value) {
-      char* end = nullptr;
-      a.vectors_per_layer = std::strtoull(argv[++i], &end, 10);
-      if (*end != '\0' || a.vectors_per_layer == 0) {
+      if (!parse_uint(argv[++i], a.vectors_per_layer) || a.vectors_per_layer == 0) {
         std::fprintf(stderr, "zcomp-sim: --vectors needs a positive whole number, got '%s'\n",
                      argv[i]);
         return 2;
       }
+    } else if (arg == "--latency" && has_value) {
+      uint64_t c = 0;
+      if (!parse_uint(argv[++i], c) || c > 1000) {
+        std::fprintf(stderr, "zcomp-sim: --latency needs a whole number from 0 to 1000, got '%s'\n",
+                     argv[i]);
+        return 2;
+      }
+      a.latency = static_cast<unsigned>(c);
+    } else if (arg == "--layout" && has_value) {
+      const std::string v = argv[++i];
+      if (v == "interleaved") {
+        a.layout = zcomp::Layout::kInterleaved;
+      } else if (v == "separate") {
+        a.layout = zcomp::Layout::kSeparateHeader;
+      } else {
+        std::fprintf(stderr, "zcomp-sim: --layout is 'interleaved' or 'separate', got '%s'\n",
+                     v.c_str());
+        return 2;
+      }
     } else if (arg == "--seed" && has_value) {
-      char* end = nullptr;
-      a.seed = std::strtoull(argv[++i], &end, 0);
-      if (*end != '\0' || *argv[i] == '\0' || *argv[i] == '-') {
+      uint64_t s = 0;
+      if (!parse_uint(argv[++i], s)) {
         std::fprintf(stderr, "zcomp-sim: --seed needs a whole number, got '%s'\n", argv[i]);
         return 2;
       }
+      a.seed = s;
     } else if ((arg == "--valid-rate" || arg == "--ready-rate") && has_value) {
       double& dst = arg == "--valid-rate" ? a.valid_rate : a.ready_rate;
-      if (!parse_double(argv[++i], dst)) {
+      if (!parse_rate(argv[++i], dst)) {
         std::fprintf(stderr, "zcomp-sim: %s needs a number in (0, 1], got '%s'\n", arg.c_str(),
                      argv[i]);
         return 2;
@@ -80,6 +129,30 @@ int parse(int argc, char** argv, Args& a) {
     }
   }
   return 0;
+}
+
+struct Row {
+  uint64_t elements = 0, zeros = 0, bytes_in = 0, bytes_out = 0;
+  uint64_t vectors = 0, store_cycles = 0, load_cycles = 0;
+  int mismatches = 0;
+};
+
+double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
+
+void print_row(const std::string& name, const Row& r) {
+  const double per_vec = ratio(static_cast<double>(r.bytes_out), static_cast<double>(r.vectors));
+  const double st = ratio(static_cast<double>(r.vectors), static_cast<double>(r.store_cycles));
+  const double ld = ratio(static_cast<double>(r.vectors), static_cast<double>(r.load_cycles));
+  const double st_bound = std::min(4.0, ratio(kLineBytes, per_vec));
+  const double ld_bound = std::min(1.0, ratio(kLineBytes, per_vec));
+  std::printf("%-8s %9" PRIu64 " %8.1f%% %10" PRIu64 " %10" PRIu64 " %6.2fx %7" PRIu64
+              " %6.2f %5.0f%% %7" PRIu64 " %6.2f %5.0f%% %5d\n",
+              name.c_str(), r.elements,
+              100.0 * ratio(static_cast<double>(r.zeros), static_cast<double>(r.elements)),
+              r.bytes_in, r.bytes_out,
+              ratio(static_cast<double>(r.bytes_in), static_cast<double>(r.bytes_out)),
+              r.store_cycles, st, 100.0 * ratio(st, st_bound), r.load_cycles, ld,
+              100.0 * ratio(ld, ld_bound), r.mismatches);
 }
 
 }  // namespace
@@ -94,63 +167,111 @@ int main(int argc, char** argv) {
   const char* env_seed = std::getenv("ZCOMP_SEED");
   const bool from_env = env_seed != nullptr && *env_seed != '\0';
   const uint64_t seed = args.seed ? *args.seed : from_env ? zcomp::harness::base_seed() : 1;
+  const bool sep = args.layout == zcomp::Layout::kSeparateHeader;
   std::printf(
-      "zcomp-sim: compress + expand units, N=16 EW=32 Sklansky/mux, CCF zero, lockstep on\n");
-  std::printf("workload : synthetic VGG-16 profile, ReLU feature maps, %" PRIu64
+      "zcomp-sim: ZCOMPS store engine (N=16 EW=32 P=4, 64-byte L1 lines), then\n"
+      "           ZCOMPL load engine (P=1, 32-line window); lockstep on, CCF zero\n");
+  std::printf("workload : synthetic VGG-16 profile, fp32 ReLU feature maps, %" PRIu64
               " vectors per layer\n",
               args.vectors_per_layer);
+  std::printf("layout   : %s\n", sep ? "separate header" : "interleaved");
   std::printf("seed     : %" PRIu64 " (%s)\n", seed,
               args.seed  ? "--seed"
               : from_env ? "ZCOMP_SEED"
                          : "default; --seed S to change");
-  std::printf("handshake: valid rate %.2f, ready rate %.2f\n\n", args.valid_rate, args.ready_rate);
-  std::printf("%-8s %9s %9s %10s %10s %7s %8s %8s %10s\n", "layer", "elements", "sparsity",
-              "bytes in", "bytes out", "ratio", "cycles", "vec/cyc", "mismatches");
+  std::printf("L1       : latency %u cycles, ready rate %.2f; operations offered at rate %.2f\n\n",
+              args.latency, args.ready_rate, args.valid_rate);
+  std::printf("%-8s %9s %9s %10s %10s %7s %7s %6s %6s %7s %6s %6s %5s\n", "", "", "", "", "", "",
+              "store", "vec/", "% of", "load", "vec/", "% of", "");
+  std::printf("%-8s %9s %9s %10s %10s %7s %7s %6s %6s %7s %6s %6s %5s\n", "layer", "elements",
+              "sparsity", "bytes in", "bytes out", "ratio", "cycles", "cycle", "bound", "cycles",
+              "cycle", "bound", "bad");
 
-  uint64_t tot_elems = 0, tot_kept = 0, tot_in = 0, tot_out = 0, tot_cycles = 0, tot_vectors = 0;
+  Row total;
   int failures = 0;
   for (const auto& layer : zcomp::vgg16_profile()) {
-    LockstepOptions opt;
-    opt.seed = zcomp::harness::derive_seed(seed, layer.name);
-    opt.workload.pattern = zcomp::Pattern::kRelu;
-    opt.workload.sparsity = layer.sparsity;
-    opt.vectors = std::min<uint64_t>(args.vectors_per_layer, layer.elements / 16);
-    opt.ccf_mix = zcomp::harness::CcfMix::kZeroOnly;
-    opt.valid_rate = args.valid_rate;
-    opt.ready_rate = args.ready_rate;
-    opt.trace_dir = "zcomp-traces";
-    const LockstepReport rep = zcomp::harness::UnitsLockstep<Vtb_units_default>::run(opt);
-    const auto& s = rep.stats.at(0);
-    const bool ok = rep.ok;
-    failures += ok ? 0 : 1;
-    std::printf(
-        "%-8s %9" PRIu64 " %8.1f%% %10" PRIu64 " %10" PRIu64 " %6.2fx %8" PRIu64 " %8.2f %10d\n",
-        layer.name.c_str(), s.elements,
-        s.elements
-            ? 100.0 * static_cast<double>(s.elements - s.kept) / static_cast<double>(s.elements)
-            : 0.0,
-        s.bytes_in, s.bytes_out,
-        s.bytes_out ? static_cast<double>(s.bytes_in) / static_cast<double>(s.bytes_out) : 0.0,
-        rep.cycles,
-        rep.cycles ? static_cast<double>(s.vectors_out) / static_cast<double>(rep.cycles) : 0.0,
-        ok ? 0 : 1);
-    tot_elems += s.elements;
-    tot_kept += s.kept;
-    tot_in += s.bytes_in;
-    tot_out += s.bytes_out;
-    tot_cycles += rep.cycles;
-    tot_vectors += s.vectors_out;
+    const uint64_t lseed = zcomp::harness::derive_seed(seed, layer.name);
+    const std::size_t n = std::min<uint64_t>(args.vectors_per_layer, layer.elements / kLanes);
+    zcomp::WorkloadSpec spec;
+    spec.pattern = zcomp::Pattern::kRelu;
+    spec.sparsity = layer.sparsity;
+    zcomp::FeatureMapGenerator gen(spec, zcomp::DType::kFp32, lseed);
+    std::vector<zcomp::LaneArray> vectors(n);
+    Row row;
+    for (auto& v : vectors) {
+      for (unsigned i = 0; i < kLanes; ++i) {
+        v[i] = gen.next();
+        row.zeros += v[i] == 0;
+      }
+    }
+    row.elements = n * kLanes;
+    row.vectors = n;
+    row.bytes_in = row.elements * 4;
+
+    StoreOptions so;
+    so.seed = lseed;
+    so.only_variant = kStoreVariant;
+    so.data = &vectors;
+    so.data_layout = args.layout;
+    so.op_valid_rate = args.valid_rate;
+    so.res_ready_rate = args.ready_rate;
+    so.l1_ready_rate = args.ready_rate;
+    so.l1_min_latency = so.l1_max_latency = args.latency;
+    so.trace_dir = "zcomp-traces";
+    const auto st = StoreLockstep<Vtb_store_engine>::run(so);
+    const auto& ss = st.stats.at(kStoreVariant);
+    row.bytes_out = ss.bytes;
+    row.store_cycles = ss.last_request - std::min(ss.first_accept, ss.last_request) + 1;
+
+    LoadOptions lo;
+    lo.seed = lseed;
+    lo.only_variant = kLoadVariant;
+    lo.memory = &st.memory;
+    lo.stream_layout = args.layout;
+    lo.stream_d = so.data_base;
+    lo.stream_h = so.header_base;
+    lo.stream_vectors = n;
+    lo.full_groups = true;
+    lo.op_valid_rate = args.valid_rate;
+    lo.res_ready_rate = args.ready_rate;
+    lo.l1_ready_rate = args.ready_rate;
+    lo.l1_min_latency = lo.l1_max_latency = args.latency;
+    lo.trace_dir = "zcomp-traces";
+    const auto ld = st.ok ? LoadLockstep<Vtb_load_engine>::run(lo) : zcomp::harness::LoadReport{};
+    const auto& ls =
+        ld.stats.empty() ? zcomp::harness::LoadVariantStats{} : ld.stats.at(kLoadVariant);
+    row.load_cycles = ls.last_result - std::min(ls.first_accept, ls.last_result) + 1;
+
+    // The round trip: every vector read back equals the original.
+    if (!st.ok || !ld.ok || ld.loaded.size() != n) {
+      row.mismatches = 1;
+    } else {
+      for (std::size_t k = 0; k < n; ++k) {
+        if (!std::equal(vectors[k].begin(), vectors[k].begin() + kLanes, ld.loaded[k].begin())) {
+          ++row.mismatches;
+        }
+      }
+    }
+    failures += row.mismatches != 0;
+    print_row(layer.name, row);
+    total.elements += row.elements;
+    total.zeros += row.zeros;
+    total.bytes_in += row.bytes_in;
+    total.bytes_out += row.bytes_out;
+    total.vectors += row.vectors;
+    total.store_cycles += row.store_cycles;
+    total.load_cycles += row.load_cycles;
+    total.mismatches += row.mismatches;
   }
+  print_row("total", total);
   std::printf(
-      "%-8s %9" PRIu64 " %8.1f%% %10" PRIu64 " %10" PRIu64 " %6.2fx %8" PRIu64 " %8.2f %10d\n",
-      "total", tot_elems,
-      100.0 * static_cast<double>(tot_elems - tot_kept) / static_cast<double>(tot_elems), tot_in,
-      tot_out, static_cast<double>(tot_in) / static_cast<double>(tot_out), tot_cycles,
-      static_cast<double>(tot_vectors) / static_cast<double>(tot_cycles), failures);
-  std::printf(
-      "\nbytes out = headers + payload (interleaved layout); ratio = bytes in / bytes out.\n"
-      "cycles include each layer's pipeline fill and drain. Round trip checked on every vector.\n");
-  std::printf("%s\n", failures == 0 ? "RESULT: PASS (no lockstep mismatch, every round trip exact)"
-                                    : "RESULT: FAIL (see the mismatch report above)");
+      "\nbytes out = headers + payload as written to memory; ratio = bytes in / bytes out.\n"
+      "vec/cycle from the first operation taken to the last line written (store) or the last\n"
+      "result (load); bound = min(P, 64 / bytes per vector) with P = 4 (store) and 1 (load).\n"
+      "bad = vectors whose round trip differed, or 1 for a lockstep mismatch in the layer.\n");
+  std::printf("%s\n", failures == 0
+                          ? "RESULT: PASS (no lockstep mismatch, memory image exact, every "
+                            "vector read back exactly)"
+                          : "RESULT: FAIL (see the report above)");
   return failures == 0 ? 0 : 1;
 }

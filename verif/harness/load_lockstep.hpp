@@ -18,6 +18,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <random>
@@ -50,6 +51,15 @@ struct LoadOptions : CommonOptions {
   double reset_rate = 0.0;     ///< chance per cycle of a reset in the middle of traffic
   int only_variant = -1;
   bool check_model = true;
+  /// A given memory image instead of random streams (only_variant must be
+  /// set): one chained stream of stream_vectors vectors from stream_d (and
+  /// stream_h for the separate layout). The report then holds the vectors
+  /// read, in order.
+  const std::map<uint64_t, uint8_t>* memory = nullptr;
+  Layout stream_layout = Layout::kInterleaved;
+  uint64_t stream_d = 0;
+  uint64_t stream_h = 0;
+  std::size_t stream_vectors = 0;
 };
 
 struct LoadVariantStats {
@@ -72,6 +82,7 @@ struct LoadReport {
   uint64_t cycles = 0;
   std::vector<LoadEngineParams> params;
   std::vector<LoadVariantStats> stats;
+  std::vector<LaneArray> loaded;  ///< with LoadOptions::memory: the vectors read
 };
 
 template <class VTop>
@@ -104,6 +115,7 @@ class LoadLockstep {
     LoadInputs in;
     bool offering = false;
     LoadVariantStats stats;
+    std::vector<LaneArray> loaded;
   };
 
   explicit LoadLockstep(const LoadOptions& opt) : opt_(opt) {
@@ -133,7 +145,23 @@ class LoadLockstep {
     std::vector<uint64_t> moved_bytes;  ///< compressed bytes each op consumes
     uint64_t prev_d = 0, prev_h = 0;
     auto byte = [&v](uint64_t a) { return v.mem.byte(a); };
-    while (ops.size() < opt_.ops) {
+    if (opt_.memory) {
+      uint64_t top = 0;
+      for (const auto& [a, b] : *opt_.memory) {
+        v.mem.preload(a, b);
+        top = std::max(top, a + 1);
+      }
+      for (std::size_t k = 0; k < opt_.stream_vectors; ++k) {
+        LoadOp op;
+        op.layout = opt_.stream_layout;
+        op.chain = k > 0;
+        op.dptr = opt_.stream_d;
+        op.hptr = opt_.stream_h;
+        op.limit = top;
+        ops.push_back(op);
+      }
+    }
+    while (!opt_.memory && ops.size() < opt_.ops) {
       const unsigned n = 1 + static_cast<unsigned>(r() % opt_.max_stream);
       const bool sep = std::bernoulli_distribution(opt_.sep_rate)(r);
       const Layout layout = sep ? Layout::kSeparateHeader : Layout::kInterleaved;
@@ -310,6 +338,13 @@ class LoadLockstep {
         const unsigned s = i * kMaxP + k;
         const LoadResult& e = g.expect[k];
         const unsigned err = static_cast<unsigned>(get_bits(top_->res_err_o, 2 * s, 2));
+        if (opt_.memory) {
+          LaneArray x{};
+          for (unsigned l = 0; l < f.lanes; ++l)
+            x[l] = static_cast<uint32_t>(
+                get_bits(top_->res_data_o, kVecW * s + l * f.elem_bits, f.elem_bits));
+          v.loaded.push_back(x);
+        }
         if (!g.ops[k].fence) {
           ++v.stats.ops;
           ++v.stats.err[err];
@@ -474,6 +509,7 @@ class LoadLockstep {
         rep.error = "variant " + std::to_string(i) + ": " + vars_[i]->mem.violations().front();
     }
     if (!rep.error.empty()) std::printf("[zcomp] CHECK FAILED: %s\n", rep.error.c_str());
+    if (opt_.memory && opt_.only_variant >= 0) rep.loaded = vars_[opt_.only_variant]->loaded;
     rep.ok = rep.error.empty();
     return rep;
   }

@@ -57,6 +57,14 @@ struct StoreOptions : CommonOptions {
   bool lossless_only = false;  ///< CCF zero only
   int only_variant = -1;       ///< drive just this variant (the others stay idle)
   bool check_model = true;
+  /// Given data instead of a random program (only_variant must be set): one
+  /// chained stream of these vectors, CCF zero, full groups, starting at
+  /// data_base (and header_base for the separate layout). The report then
+  /// holds the variant's memory image.
+  const std::vector<LaneArray>* data = nullptr;
+  Layout data_layout = Layout::kInterleaved;
+  uint64_t data_base = 0x1000;
+  uint64_t header_base = 0x40000000;
 };
 
 struct StoreVariantStats {
@@ -80,6 +88,7 @@ struct StoreReport {
   uint64_t cycles = 0;
   std::vector<StoreEngineParams> params;
   std::vector<StoreVariantStats> stats;
+  std::map<uint64_t, uint8_t> memory;  ///< with StoreOptions::data: the image written
 };
 
 template <class VTop>
@@ -120,7 +129,8 @@ class StoreLockstep {
     Layout layout = Layout::kInterleaved;
     std::size_t groups_made = 0;
     bool final_fence_made = false;
-    bool fresh_start = false;  ///< the next executed op must not chain
+    bool fresh_start = false;   ///< the next executed op must not chain
+    std::size_t data_next = 0;  ///< next vector of StoreOptions::data
     uint64_t reset_cycle = UINT64_MAX;
     StoreInputs in;
     bool offering = false;
@@ -165,6 +175,7 @@ class StoreLockstep {
   /// at a time, as it is offered, so that a reset can change its course).
   /// After opt_.groups groups comes one final FENCE; then it returns false.
   bool make_group(Variant& v) {
+    if (opt_.data) return make_data_group(v);
     auto& r = v.rng;
     const unsigned p = v.p.p;
     const uint64_t space = v.p.addr_mask() + 1;
@@ -239,6 +250,54 @@ class StoreLockstep {
       }
       grp.ops.push_back(op);
     }
+    v.program.push_back(std::move(grp));
+    return true;
+  }
+
+  /// The next group of the given data (StoreOptions::data), then a FENCE.
+  bool make_data_group(Variant& v) {
+    const std::vector<LaneArray>& data = *opt_.data;
+    const unsigned p = v.p.p;
+    if (v.data_next >= data.size()) {
+      if (v.final_fence_made) return false;
+      Group fence;
+      fence.num = 1;
+      StoreOp f;
+      f.fence = true;
+      f.chain = true;
+      fence.ops.assign(p, f);
+      fence.expect.push_back({v.prev_d, v.prev_h, kErrNone});
+      fence.writes.emplace_back();
+      v.program.push_back(std::move(fence));
+      v.final_fence_made = true;
+      return true;
+    }
+    Group grp;
+    grp.num = static_cast<unsigned>(std::min<std::size_t>(p, data.size() - v.data_next));
+    for (unsigned k = 0; k < p; ++k) {
+      StoreOp op;
+      op.layout = opt_.data_layout;
+      op.chain = v.data_next + k > 0;
+      op.dptr = opt_.data_base;
+      op.hptr = opt_.header_base;
+      op.limit = v.p.addr_mask();
+      if (k < grp.num) {
+        op.data = data[v.data_next + k];
+        const StoreEffect e = store_effect(v.p, op, v.prev_d, v.prev_h);
+        v.prev_d = e.d_out;
+        v.prev_h = e.h_out;
+        grp.writes.emplace_back();
+        for (std::size_t b = 0; b < e.dbytes.size(); ++b)
+          grp.writes.back().push_back({(e.d_in + b) & v.p.addr_mask(), e.dbytes[b]});
+        for (std::size_t b = 0; b < e.hbytes.size(); ++b)
+          grp.writes.back().push_back({(e.h_in + b) & v.p.addr_mask(), e.hbytes[b]});
+        grp.bytes += e.dbytes.size() + e.hbytes.size();
+        ++grp.zcomps;
+        grp.expect.push_back({e.d_out, e.h_out, kErrNone});
+      }
+      grp.ops.push_back(op);
+    }
+    v.data_next += grp.num;
     v.program.push_back(std::move(grp));
     return true;
   }
@@ -543,6 +602,7 @@ class StoreLockstep {
       if (!e.empty()) rep.error = who + e;
     }
     if (!rep.error.empty()) std::printf("[zcomp] CHECK FAILED: %s\n", rep.error.c_str());
+    if (opt_.data && opt_.only_variant >= 0) rep.memory = vars_[opt_.only_variant]->mem.bytes();
     rep.ok = rep.error.empty();
     return rep;
   }

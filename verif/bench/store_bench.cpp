@@ -8,9 +8,9 @@
 // and the memory image against the golden encoder.
 //
 // achieved = ZCOMPS operations / cycles from the first accepted group to
-// the last line write taken by the L1 port. bound = min(P, LineBytes / average compressed bytes per vector,
-// header included): the engine takes at most P vectors per cycle, and the
-// port writes at most one line per cycle.
+// the last line write taken by the L1 port. bound = min(P, LineBytes / average compressed bytes per
+// vector, header included): the engine takes at most P vectors per cycle, and the port writes at
+// most one line per cycle.
 #include <algorithm>
 #include <cstdio>
 

@@ -50,7 +50,6 @@ struct LoadOptions : CommonOptions {
   double l1_error_rate = 0.0;  ///< > 0: results are checked by the cycle model only
   double reset_rate = 0.0;     ///< chance per cycle of a reset in the middle of traffic
   int only_variant = -1;
-  bool check_model = true;
   /// A given memory image instead of random streams (only_variant must be
   /// set): one chained stream of stream_vectors vectors from stream_d (and
   /// stream_h for the separate layout). The report then holds the vectors
@@ -411,11 +410,6 @@ class LoadLockstep {
     return v.program.empty() && v.in_flight.empty() && !v.offering;
   }
 
-  void half(uint64_t time) {
-    top_->eval();
-    if (tfp_ && tracing_) tfp_->dump(time);
-  }
-
   LoadReport run_once() {
     LoadReport rep;
     if (!opt_.trace_path.empty()) {
@@ -461,48 +455,48 @@ class LoadLockstep {
 
     uint64_t max_cycles = 20000;
     for (auto& v : vars_) max_cycles += v->program.size() * kMaxP * (40 + 4 * opt_.l1_max_latency);
-    std::mt19937_64 reset_rng(opt_.seed ^ 0x7E5E7);
-    uint64_t cycle = 0;
-    for (;; ++cycle) {
+    CycleHooks hooks;
+    hooks.finished = [&] {
       bool done = true;
       for (auto& v : vars_) done = done && finished(*v);
-      if (done) break;
-      if (cycle >= max_cycles) {
-        rep.error = "no progress: not finished after " + std::to_string(cycle) + " cycles";
-        std::printf("[zcomp] HANG: %s\n", rep.error.c_str());
-        rep.cycles = cycle;
-        return rep;
-      }
-      tracing_ = cycle >= opt_.trace_from && cycle <= opt_.trace_to;
+      return done;
+    };
+    std::mt19937_64 reset_rng(opt_.seed ^ 0x7E5E7);
+    hooks.before = [&](uint64_t) {
       if (opt_.reset_rate > 0 && std::bernoulli_distribution(opt_.reset_rate)(reset_rng))
         apply_reset();
+    };
+    hooks.drive = [&](uint64_t cycle) {
       for (unsigned i = 0; i < vars_.size(); ++i) drive(i, cycle);
-      half(10 * cycle);
-      if (opt_.check_model) {
-        for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i)
-          rep.mismatch = compare(i, cycle);
-      }
-      if (!rep.mismatch && (ctx_->gotError() || ctx_->gotFinish()))
-        rep.mismatch = Mismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
-      for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i) rep.mismatch = account(i, cycle);
-      if (rep.mismatch) {
-        top_->clk_i = 1;
-        half(10 * cycle + 5);
-        rep.cycles = cycle;
-        rep.error = "mismatch on " + rep.mismatch->port;
-        const LoadEngineParams& p = rep.params[rep.mismatch->variant];
-        rep.variant_desc = "load engine N=" + std::to_string(p.fmt.lanes) +
-                           " EW=" + std::to_string(p.fmt.elem_bits) + " P=" + std::to_string(p.p) +
-                           " LineBytes=" + std::to_string(p.line_bytes) +
-                           " WindowLines=" + std::to_string(p.window_lines);
-        for (auto& v : vars_) rep.stats.push_back(v->stats);
-        return rep;
-      }
-      top_->clk_i = 1;
-      half(10 * cycle + 5);
-      top_->clk_i = 0;
+    };
+    hooks.compare = [&](uint64_t cycle) {
+      std::optional<Mismatch> mm;
+      if (!opt_.check_model) return mm;
+      for (unsigned i = 0; i < vars_.size() && !mm; ++i) mm = compare(i, cycle);
+      return mm;
+    };
+    hooks.account = [&](uint64_t cycle) {
+      std::optional<Mismatch> mm;
+      for (unsigned i = 0; i < vars_.size() && !mm; ++i) mm = account(i, cycle);
+      return mm;
+    };
+    const CycleResult cr = run_cycles(*ctx_, *top_, tfp_.get(), opt_, max_cycles, hooks);
+    rep.cycles = cr.cycles;
+    if (cr.hang) {
+      rep.error = "no progress: not finished after " + std::to_string(cr.cycles) + " cycles";
+      return rep;
     }
-    rep.cycles = cycle;
+    if (cr.mismatch) {
+      rep.mismatch = cr.mismatch;
+      rep.error = "mismatch on " + rep.mismatch->port;
+      const LoadEngineParams& p = rep.params[rep.mismatch->variant];
+      rep.variant_desc = "load engine N=" + std::to_string(p.fmt.lanes) +
+                         " EW=" + std::to_string(p.fmt.elem_bits) + " P=" + std::to_string(p.p) +
+                         " LineBytes=" + std::to_string(p.line_bytes) +
+                         " WindowLines=" + std::to_string(p.window_lines);
+      for (auto& v : vars_) rep.stats.push_back(v->stats);
+      return rep;
+    }
     for (unsigned i = 0; i < vars_.size(); ++i) {
       rep.stats.push_back(vars_[i]->stats);
       if (rep.error.empty() && !vars_[i]->mem.violations().empty())
@@ -518,7 +512,6 @@ class LoadLockstep {
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<VTop> top_;
   std::unique_ptr<VerilatedFstC> tfp_;
-  bool tracing_ = true;
   std::vector<std::unique_ptr<Variant>> vars_;
 };
 

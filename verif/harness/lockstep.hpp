@@ -90,7 +90,6 @@ struct LockstepOptions : CommonOptions {
   CcfMix ccf_mix = CcfMix::kAll;
   /// Directed mode: the vectors to send to each variant (replaces the generator).
   std::function<std::vector<Stimulus>(const VariantConfig&)> directed;
-  bool check_model = true;        ///< false only for the speed benchmark
   int latency_skew_variant = -1;  ///< the model of this variant gets one extra stage
 };
 

@@ -9,11 +9,13 @@
 #pragma once
 
 #include <verilated.h>
+#include <verilated_fst_c.h>
 
 #include <cinttypes>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,6 +38,7 @@ struct CommonOptions {
   // checker can fail. What fault_cycle means is the harness's to say.
   int fault_variant = -1;  ///< the variant whose fault_i is raised
   uint64_t fault_cycle = 0;
+  bool check_model = true;  ///< false: run without the cycle model (benchmark, check of a check)
 };
 
 /// The first difference between the RTL and a model (or a functional check).
@@ -105,6 +108,58 @@ void clock_edges(VTop& top, int edges) {
     top.eval();
     top.clk_i = 0;
     top.eval();
+  }
+}
+
+/// What a harness plugs into run_cycles().
+struct CycleHooks {
+  std::function<bool()> finished;                            ///< every variant is done
+  std::function<void(uint64_t)> before;                      ///< optional (e.g. a reset)
+  std::function<void(uint64_t)> drive;                       ///< all inputs, clock low
+  std::function<std::optional<Mismatch>(uint64_t)> compare;  ///< every port vs the model
+  std::function<std::optional<Mismatch>(uint64_t)> account;  ///< handshakes, model clock
+};
+
+struct CycleResult {
+  uint64_t cycles = 0;
+  std::optional<Mismatch> mismatch;
+  bool hang = false;
+};
+
+/// The loop every engine harness runs. Each cycle, with the clock low: drive
+/// the inputs, evaluate, compare every port with the model, stop on an RTL
+/// assertion, then account for the handshakes (which also advances the
+/// models), then the rising edge. It stops when finished() holds, at the
+/// first mismatch (after one more half cycle, so that the trace shows it),
+/// or after max_cycles (a hang). The cycles in [trace_from, trace_to] are
+/// dumped into tfp when there is one.
+template <class VTop>
+CycleResult run_cycles(VerilatedContext& ctx, VTop& top, VerilatedFstC* tfp,
+                       const CommonOptions& opt, uint64_t max_cycles, const CycleHooks& h) {
+  CycleResult res;
+  auto half = [&](uint64_t cycle, uint64_t time) {
+    top.eval();
+    if (tfp && cycle >= opt.trace_from && cycle <= opt.trace_to) tfp->dump(time);
+  };
+  for (uint64_t cycle = 0;; ++cycle) {
+    res.cycles = cycle;
+    if (h.finished()) return res;
+    if (cycle >= max_cycles) {
+      res.hang = true;
+      std::printf("[zcomp] HANG: not finished after %" PRIu64 " cycles\n", cycle);
+      return res;
+    }
+    if (h.before) h.before(cycle);
+    h.drive(cycle);
+    half(cycle, 10 * cycle);
+    if (h.compare) res.mismatch = h.compare(cycle);
+    if (!res.mismatch && (ctx.gotError() || ctx.gotFinish()))
+      res.mismatch = Mismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
+    if (!res.mismatch) res.mismatch = h.account(cycle);
+    top.clk_i = 1;
+    half(cycle, 10 * cycle + 5);
+    if (res.mismatch) return res;
+    top.clk_i = 0;
   }
 }
 

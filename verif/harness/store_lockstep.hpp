@@ -56,7 +56,6 @@ struct StoreOptions : CommonOptions {
   bool full_groups = false;    ///< always P operations per group
   bool lossless_only = false;  ///< CCF zero only
   int only_variant = -1;       ///< drive just this variant (the others stay idle)
-  bool check_model = true;
   /// Given data instead of a random program (only_variant must be set): one
   /// chained stream of these vectors, CCF zero, full groups, starting at
   /// data_base (and header_base for the separate layout). The report then
@@ -488,11 +487,6 @@ class StoreLockstep {
            v.mem.outstanding() == 0;
   }
 
-  void half(uint64_t time) {
-    top_->eval();
-    if (tfp_ && tracing_) tfp_->dump(time);
-  }
-
   StoreReport run_once() {
     StoreReport rep;
     if (!opt_.trace_path.empty()) {
@@ -538,57 +532,47 @@ class StoreLockstep {
     uint64_t max_cycles = 10000;
     for (std::size_t i = 0; i < vars_.size(); ++i)
       max_cycles += (opt_.groups + 1) * (20 + 2 * opt_.l1_max_latency);
-    std::mt19937_64 reset_rng(opt_.seed ^ 0x7E5E7);
-    uint64_t cycle = 0;
-    for (;; ++cycle) {
+    CycleHooks hooks;
+    hooks.finished = [&] {
       bool done = true;
       for (auto& v : vars_) done = done && finished(*v);
-      if (done) break;
-      if (cycle >= max_cycles) {
-        rep.error = "no progress: not finished after " + std::to_string(cycle) + " cycles";
-        std::printf("[zcomp] HANG: %s\n", rep.error.c_str());
-        for (unsigned i = 0; i < vars_.size(); ++i) {
-          const Variant& v = *vars_[i];
-          if (finished(v)) continue;
-          std::printf(
-              "  variant %u: %zu groups to send, %zu awaiting results, %zu L1 "
-              "responses due, op_ready_o %u\n",
-              i, v.program.size(), v.in_flight.size(), v.mem.outstanding(),
-              static_cast<unsigned>(get_bits(top_->op_ready_o, i, 1)));
-        }
-        rep.cycles = cycle;
-        return rep;
-      }
-      tracing_ = cycle >= opt_.trace_from && cycle <= opt_.trace_to;
-      if (opt_.reset_rate > 0 && std::bernoulli_distribution(opt_.reset_rate)(reset_rng)) {
+      return done;
+    };
+    std::mt19937_64 reset_rng(opt_.seed ^ 0x7E5E7);
+    hooks.before = [&](uint64_t cycle) {
+      if (opt_.reset_rate > 0 && std::bernoulli_distribution(opt_.reset_rate)(reset_rng))
         apply_reset(cycle);
-      }
+    };
+    hooks.drive = [&](uint64_t cycle) {
       for (unsigned i = 0; i < vars_.size(); ++i) drive(i, cycle);
-      half(10 * cycle);
-      if (opt_.check_model) {
-        for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i)
-          rep.mismatch = compare(i, cycle);
-      }
-      if (!rep.mismatch && (ctx_->gotError() || ctx_->gotFinish()))
-        rep.mismatch = Mismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
-      for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i) rep.mismatch = account(i, cycle);
-      if (rep.mismatch) {
-        top_->clk_i = 1;
-        half(10 * cycle + 5);
-        rep.cycles = cycle;
-        rep.error = "mismatch on " + rep.mismatch->port;
-        const StoreEngineParams& p = rep.params[rep.mismatch->variant];
-        rep.variant_desc = "store engine N=" + std::to_string(p.fmt.lanes) +
-                           " EW=" + std::to_string(p.fmt.elem_bits) + " P=" + std::to_string(p.p) +
-                           " LineBytes=" + std::to_string(p.line_bytes) +
-                           " AddrW=" + std::to_string(p.addr_w);
-        return rep;
-      }
-      top_->clk_i = 1;
-      half(10 * cycle + 5);
-      top_->clk_i = 0;
+    };
+    hooks.compare = [&](uint64_t cycle) {
+      std::optional<Mismatch> mm;
+      if (!opt_.check_model) return mm;
+      for (unsigned i = 0; i < vars_.size() && !mm; ++i) mm = compare(i, cycle);
+      return mm;
+    };
+    hooks.account = [&](uint64_t cycle) {
+      std::optional<Mismatch> mm;
+      for (unsigned i = 0; i < vars_.size() && !mm; ++i) mm = account(i, cycle);
+      return mm;
+    };
+    const CycleResult cr = run_cycles(*ctx_, *top_, tfp_.get(), opt_, max_cycles, hooks);
+    rep.cycles = cr.cycles;
+    if (cr.hang) {
+      rep.error = "no progress: not finished after " + std::to_string(cr.cycles) + " cycles";
+      return rep;
     }
-    rep.cycles = cycle;
+    if (cr.mismatch) {
+      rep.mismatch = cr.mismatch;
+      rep.error = "mismatch on " + rep.mismatch->port;
+      const StoreEngineParams& p = rep.params[rep.mismatch->variant];
+      rep.variant_desc = "store engine N=" + std::to_string(p.fmt.lanes) +
+                         " EW=" + std::to_string(p.fmt.elem_bits) + " P=" + std::to_string(p.p) +
+                         " LineBytes=" + std::to_string(p.line_bytes) +
+                         " AddrW=" + std::to_string(p.addr_w);
+      return rep;
+    }
     for (unsigned i = 0; i < vars_.size(); ++i) {
       const Variant& v = *vars_[i];
       rep.stats.push_back(v.stats);
@@ -611,7 +595,6 @@ class StoreLockstep {
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<VTop> top_;
   std::unique_ptr<VerilatedFstC> tfp_;
-  bool tracing_ = true;
   std::vector<std::unique_ptr<Variant>> vars_;
 };
 

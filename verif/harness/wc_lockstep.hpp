@@ -184,11 +184,6 @@ class WcLockstep {
 
   bool finished(const Variant& v) const { return gen_done(v) && !v.in.run_valid && v.model.idle(); }
 
-  void half(uint64_t time) {
-    top_->eval();
-    if (tfp_ && tracing_) tfp_->dump(time);
-  }
-
   WcReport run_once() {
     WcReport rep;
     if (!opt_.trace_path.empty()) {
@@ -227,40 +222,41 @@ class WcLockstep {
         static_cast<uint64_t>(static_cast<double>(opt_.bytes) * 4 /
                               std::max(0.05, opt_.valid_rate * opt_.ready_rate)) +
         5000;
-    uint64_t cycle = 0;
-    for (;; ++cycle) {
+    CycleHooks hooks;
+    hooks.finished = [&] {
       bool done = true;
       for (auto& v : vars_) done = done && finished(*v);
-      if (done) break;
-      if (cycle >= max_cycles) {
-        rep.error = "no progress: not finished after " + std::to_string(cycle) + " cycles";
-        std::printf("[zcomp] HANG: %s\n", rep.error.c_str());
-        rep.cycles = cycle;
-        return rep;
-      }
-      tracing_ = cycle >= opt_.trace_from && cycle <= opt_.trace_to;
+      return done;
+    };
+    hooks.drive = [&](uint64_t cycle) {
       for (unsigned i = 0; i < vars_.size(); ++i) drive(i, cycle);
-      half(10 * cycle);
-      for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i) rep.mismatch = compare(i, cycle);
-      if (!rep.mismatch && (ctx_->gotError() || ctx_->gotFinish()))
-        rep.mismatch = Mismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
-      if (rep.mismatch) {
-        top_->clk_i = 1;
-        half(10 * cycle + 5);
-        rep.cycles = cycle;
-        rep.error = "mismatch on " + rep.mismatch->port;
-        const WcParams& p = rep.params[rep.mismatch->variant];
-        rep.variant_desc = "wc_buffer LineBytes=" + std::to_string(p.line_bytes) +
-                           " RunBytes=" + std::to_string(p.run_bytes) +
-                           " AddrW=" + std::to_string(p.addr_w);
-        return rep;
-      }
+    };
+    hooks.compare = [&](uint64_t cycle) {
+      std::optional<Mismatch> mm;
+      if (!opt_.check_model) return mm;
+      for (unsigned i = 0; i < vars_.size() && !mm; ++i) mm = compare(i, cycle);
+      return mm;
+    };
+    hooks.account = [&](uint64_t) {
+      std::optional<Mismatch> mm;
       for (unsigned i = 0; i < vars_.size(); ++i) account(i);
-      top_->clk_i = 1;
-      half(10 * cycle + 5);
-      top_->clk_i = 0;
+      return mm;
+    };
+    const CycleResult cr = run_cycles(*ctx_, *top_, tfp_.get(), opt_, max_cycles, hooks);
+    rep.cycles = cr.cycles;
+    if (cr.hang) {
+      rep.error = "no progress: not finished after " + std::to_string(cr.cycles) + " cycles";
+      return rep;
     }
-    rep.cycles = cycle;
+    if (cr.mismatch) {
+      rep.mismatch = cr.mismatch;
+      rep.error = "mismatch on " + rep.mismatch->port;
+      const WcParams& p = rep.params[rep.mismatch->variant];
+      rep.variant_desc = "wc_buffer LineBytes=" + std::to_string(p.line_bytes) +
+                         " RunBytes=" + std::to_string(p.run_bytes) +
+                         " AddrW=" + std::to_string(p.addr_w);
+      return rep;
+    }
     // The memory image: exactly the bytes the runs carried, each written once.
     for (unsigned i = 0; i < vars_.size() && rep.error.empty(); ++i) {
       const Variant& v = *vars_[i];
@@ -279,7 +275,6 @@ class WcLockstep {
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<VTop> top_;
   std::unique_ptr<VerilatedFstC> tfp_;
-  bool tracing_ = true;
   std::vector<std::unique_ptr<Variant>> vars_;
 };
 

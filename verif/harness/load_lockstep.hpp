@@ -412,11 +412,7 @@ class LoadLockstep {
 
   LoadReport run_once() {
     LoadReport rep;
-    if (!opt_.trace_path.empty()) {
-      tfp_ = std::make_unique<VerilatedFstC>();
-      top_->trace(tfp_.get(), 99);
-      tfp_->open(opt_.trace_path.c_str());
-    }
+    tfp_ = open_trace(*top_, opt_);
     top_->clk_i = 0;
     top_->rst_ni = 0;
     top_->eval();
@@ -447,40 +443,23 @@ class LoadLockstep {
       rep.params.push_back(p);
       vars_.push_back(std::move(v));
     }
-    clock_edges(*top_, 3);
-    top_->rst_ni = 1;
-    ctx_->gotError(false);
-    ctx_->gotFinish(false);
+    release_reset(*ctx_, *top_);
     for (auto& v : vars_) v->model.reset();
 
     uint64_t max_cycles = 20000;
     for (auto& v : vars_) max_cycles += v->program.size() * kMaxP * (40 + 4 * opt_.l1_max_latency);
     CycleHooks hooks;
-    hooks.finished = [&] {
-      bool done = true;
-      for (auto& v : vars_) done = done && finished(*v);
-      return done;
-    };
+    hooks.finished = [&](unsigned i) { return finished(*vars_[i]); };
     std::mt19937_64 reset_rng(opt_.seed ^ 0x7E5E7);
     hooks.before = [&](uint64_t) {
       if (opt_.reset_rate > 0 && std::bernoulli_distribution(opt_.reset_rate)(reset_rng))
         apply_reset();
     };
-    hooks.drive = [&](uint64_t cycle) {
-      for (unsigned i = 0; i < vars_.size(); ++i) drive(i, cycle);
-    };
-    hooks.compare = [&](uint64_t cycle) {
-      std::optional<Mismatch> mm;
-      if (!opt_.check_model) return mm;
-      for (unsigned i = 0; i < vars_.size() && !mm; ++i) mm = compare(i, cycle);
-      return mm;
-    };
-    hooks.account = [&](uint64_t cycle) {
-      std::optional<Mismatch> mm;
-      for (unsigned i = 0; i < vars_.size() && !mm; ++i) mm = account(i, cycle);
-      return mm;
-    };
-    const CycleResult cr = run_cycles(*ctx_, *top_, tfp_.get(), opt_, max_cycles, hooks);
+    hooks.drive = [&](unsigned i, uint64_t cycle) { drive(i, cycle); };
+    hooks.compare = [&](unsigned i, uint64_t cycle) { return compare(i, cycle); };
+    hooks.account = [&](unsigned i, uint64_t cycle) { return account(i, cycle); };
+    const CycleResult cr = run_cycles(*ctx_, *top_, tfp_.get(), opt_,
+                                      static_cast<unsigned>(vars_.size()), max_cycles, hooks);
     rep.cycles = cr.cycles;
     if (cr.hang) {
       rep.error = "no progress: not finished after " + std::to_string(cr.cycles) + " cycles";

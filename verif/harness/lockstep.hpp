@@ -368,27 +368,14 @@ class UnitsLockstep {
     return v.stats.vectors_out == n && v.stats.expanded == n && !v.c_in.valid && !v.e_in.valid;
   }
 
-  void tick_half(uint64_t time) {
-    top_->eval();
-    if (tfp_ && tracing_) tfp_->dump(time);
-  }
-
   LockstepReport run_once() {
     LockstepReport rep;
     uint64_t digest_h = 0xCBF29CE484222325ull;
     top_->clk_i = 0;
     top_->rst_ni = 0;
-    if (!opt_.trace_path.empty()) {
-      tfp_ = std::make_unique<VerilatedFstC>();
-      top_->trace(tfp_.get(), 99);
-      tfp_->open(opt_.trace_path.c_str());
-    }
+    tfp_ = open_trace(*top_, opt_);
     setup_variants();
-    // Reset: three clock edges with rst_ni low, all inputs idle.
-    clock_edges(*top_, 3);
-    top_->rst_ni = 1;
-    ctx_->gotError(false);  // only assertions after reset count
-    ctx_->gotFinish(false);
+    release_reset(*ctx_, *top_);
     for (auto& v : vars_) {
       v->cmodel.reset();
       v->emodel.reset();
@@ -399,23 +386,19 @@ class UnitsLockstep {
     const uint64_t max_cycles =
         static_cast<uint64_t>(static_cast<double>(max_vectors) * 4 / rate) + 2000;
 
-    uint64_t cycle = 0;
-    for (;; ++cycle) {
-      bool all_done = true;
-      for (auto& v : vars_) all_done = all_done && finished(*v);
-      if (all_done) break;
-      if (cycle >= max_cycles) {
-        rep.error = "no progress: not finished after " + std::to_string(cycle) + " cycles";
-        std::printf("[zcomp] HANG: %s\n", rep.error.c_str());
-        break;
+    CycleHooks hooks;
+    hooks.finished = [&](unsigned i) { return finished(*vars_[i]); };
+    hooks.drive = [&](unsigned i, uint64_t cycle) { drive(i, cycle); };
+    hooks.compare = [&](unsigned i, uint64_t cycle) { return compare(i, cycle); };
+    hooks.account = [&](unsigned i, uint64_t cycle) {
+      std::optional<Mismatch> mm = account(i, cycle);
+      if (!mm && opt_.check_model) {
+        vars_[i]->cmodel.clock(vars_[i]->ci);
+        vars_[i]->emodel.clock(vars_[i]->ei);
       }
-      tracing_ = cycle >= opt_.trace_from && cycle <= opt_.trace_to;
-      for (unsigned i = 0; i < vars_.size(); ++i) drive(i, cycle);
-      tick_half(10 * cycle);
-      if (opt_.check_model) {
-        for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i)
-          rep.mismatch = compare(i, cycle);
-      }
+      return mm;
+    };
+    hooks.after = [&](uint64_t) {
       digest(digest_h, top_->c_ready_o);
       digest(digest_h, top_->c_valid_o);
       digest(digest_h, top_->c_keep_o);
@@ -423,26 +406,12 @@ class UnitsLockstep {
       digest(digest_h, top_->e_ready_o);
       digest(digest_h, top_->e_valid_o);
       digest(digest_h, top_->e_data_o);
-      for (unsigned i = 0; i < vars_.size() && !rep.mismatch; ++i) rep.mismatch = account(i, cycle);
-      if (!rep.mismatch && (ctx_->gotError() || ctx_->gotFinish())) {
-        // An RTL assertion fired (its message is above): stop like a mismatch.
-        rep.mismatch = Mismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
-      }
-      if (rep.mismatch) {
-        top_->clk_i = 1;  // one more edge so the trace shows the cycle after
-        tick_half(10 * cycle + 5);
-        break;
-      }
-      if (opt_.check_model) {
-        for (auto& v : vars_) {
-          v->cmodel.clock(v->ci);
-          v->emodel.clock(v->ei);
-        }
-      }
-      top_->clk_i = 1;
-      tick_half(10 * cycle + 5);
-      top_->clk_i = 0;
-    }
+    };
+    const CycleResult cr = run_cycles(*ctx_, *top_, tfp_.get(), opt_,
+                                      static_cast<unsigned>(vars_.size()), max_cycles, hooks);
+    const uint64_t cycle = cr.cycles;
+    rep.mismatch = cr.mismatch;
+    if (cr.hang) rep.error = "no progress: not finished after " + std::to_string(cycle) + " cycles";
     rep.cycles = cycle;
     rep.digest = digest_h;
     for (auto& v : vars_) {
@@ -464,7 +433,6 @@ class UnitsLockstep {
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<VTop> top_;
   std::unique_ptr<VerilatedFstC> tfp_;
-  bool tracing_ = false;
   std::vector<std::unique_ptr<Variant>> vars_;
 };
 

@@ -111,13 +111,36 @@ void clock_edges(VTop& top, int edges) {
   }
 }
 
-/// What a harness plugs into run_cycles().
+/// Opens the FST trace that opt asks for (trace_path), or returns null.
+template <class VTop>
+std::unique_ptr<VerilatedFstC> open_trace(VTop& top, const CommonOptions& opt) {
+  if (opt.trace_path.empty()) return nullptr;
+  auto tfp = std::make_unique<VerilatedFstC>();
+  top.trace(tfp.get(), 99);
+  tfp->open(opt.trace_path.c_str());
+  return tfp;
+}
+
+/// Ends the power-on reset: three clock edges with rst_ni low and the inputs
+/// idle, then rst_ni high. Only assertions after that count.
+template <class VTop>
+void release_reset(VerilatedContext& ctx, VTop& top) {
+  clock_edges(top, 3);
+  top.rst_ni = 1;
+  ctx.gotError(false);
+  ctx.gotFinish(false);
+}
+
+/// What a harness plugs into run_cycles(), per variant of its test top.
 struct CycleHooks {
-  std::function<bool()> finished;                            ///< every variant is done
-  std::function<void(uint64_t)> before;                      ///< optional (e.g. a reset)
-  std::function<void(uint64_t)> drive;                       ///< all inputs, clock low
-  std::function<std::optional<Mismatch>(uint64_t)> compare;  ///< every port vs the model
-  std::function<std::optional<Mismatch>(uint64_t)> account;  ///< handshakes, model clock
+  std::function<bool(unsigned)> finished;         ///< the variant is done
+  std::function<void(uint64_t)> before;           ///< optional, once per cycle (e.g. a reset)
+  std::function<void(unsigned, uint64_t)> drive;  ///< the variant's inputs, clock low
+  /// Every port of the variant against its model (skipped without check_model).
+  std::function<std::optional<Mismatch>(unsigned, uint64_t)> compare;
+  /// Handshakes and functional checks of the variant; advances its models.
+  std::function<std::optional<Mismatch>(unsigned, uint64_t)> account;
+  std::function<void(uint64_t)> after;  ///< optional, once per cycle before the edge
 };
 
 struct CycleResult {
@@ -126,16 +149,18 @@ struct CycleResult {
   bool hang = false;
 };
 
-/// The loop every engine harness runs. Each cycle, with the clock low: drive
-/// the inputs, evaluate, compare every port with the model, stop on an RTL
-/// assertion, then account for the handshakes (which also advances the
-/// models), then the rising edge. It stops when finished() holds, at the
-/// first mismatch (after one more half cycle, so that the trace shows it),
-/// or after max_cycles (a hang). The cycles in [trace_from, trace_to] are
-/// dumped into tfp when there is one.
+/// The loop every harness runs over the `variants` of its test top. Each
+/// cycle, with the clock low: drive the inputs, evaluate, compare every port
+/// with the model, stop on an RTL assertion, then account for the
+/// handshakes (which also advances the models), then the rising edge. It
+/// stops when every variant is finished, at the first mismatch (after one
+/// more half cycle, so that the trace shows it), or after max_cycles (a
+/// hang). The cycles in [trace_from, trace_to] are dumped into tfp when
+/// there is one.
 template <class VTop>
 CycleResult run_cycles(VerilatedContext& ctx, VTop& top, VerilatedFstC* tfp,
-                       const CommonOptions& opt, uint64_t max_cycles, const CycleHooks& h) {
+                       const CommonOptions& opt, unsigned variants, uint64_t max_cycles,
+                       const CycleHooks& h) {
   CycleResult res;
   auto half = [&](uint64_t cycle, uint64_t time) {
     top.eval();
@@ -143,19 +168,24 @@ CycleResult run_cycles(VerilatedContext& ctx, VTop& top, VerilatedFstC* tfp,
   };
   for (uint64_t cycle = 0;; ++cycle) {
     res.cycles = cycle;
-    if (h.finished()) return res;
+    bool done = true;
+    for (unsigned i = 0; i < variants && done; ++i) done = h.finished(i);
+    if (done) return res;
     if (cycle >= max_cycles) {
       res.hang = true;
       std::printf("[zcomp] HANG: not finished after %" PRIu64 " cycles\n", cycle);
       return res;
     }
     if (h.before) h.before(cycle);
-    h.drive(cycle);
+    for (unsigned i = 0; i < variants; ++i) h.drive(i, cycle);
     half(cycle, 10 * cycle);
-    if (h.compare) res.mismatch = h.compare(cycle);
+    if (opt.check_model) {
+      for (unsigned i = 0; i < variants && !res.mismatch; ++i) res.mismatch = h.compare(i, cycle);
+    }
     if (!res.mismatch && (ctx.gotError() || ctx.gotFinish()))
       res.mismatch = Mismatch{cycle, 0, "RTL assertion (message above)", 0, 1};
-    if (!res.mismatch) res.mismatch = h.account(cycle);
+    for (unsigned i = 0; i < variants && !res.mismatch; ++i) res.mismatch = h.account(i, cycle);
+    if (!res.mismatch && h.after) h.after(cycle);
     top.clk_i = 1;
     half(cycle, 10 * cycle + 5);
     if (res.mismatch) return res;

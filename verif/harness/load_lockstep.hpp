@@ -25,7 +25,7 @@
 #include <string>
 #include <vector>
 
-#include "l1_model.hpp"
+#include "engine_harness.hpp"
 #include "load_engine_model.hpp"
 #include "lockstep_common.hpp"
 #include "port_bits.hpp"
@@ -33,23 +33,12 @@
 namespace zcomp::harness {
 
 /// fault_variant / fault_cycle move that variant's read address one line up.
-struct LoadOptions : CommonOptions {
+/// (l1_error_rate > 0: results are checked by the cycle model only.)
+struct LoadOptions : EngineOptions {
   std::size_t ops = 600;       ///< ZCOMPL operations per variant
-  double sparsity = -1;        ///< fixed, or < 0 for a random one per vector
-  double sep_rate = 0.5;       ///< chance a stream uses the separate-header layout
   double corrupt_rate = 0.05;  ///< chance a stream is random bytes
   double cut_rate = 0.1;       ///< chance a stream's limit cuts it short
   unsigned max_stream = 40;    ///< vectors per stream, 1 to this
-  double fence_rate = 0.02;
-  bool full_groups = false;
-  double op_valid_rate = 0.9;
-  double res_ready_rate = 0.9;
-  double l1_ready_rate = 0.9;
-  unsigned l1_min_latency = 0;
-  unsigned l1_max_latency = 8;
-  double l1_error_rate = 0.0;  ///< > 0: results are checked by the cycle model only
-  double reset_rate = 0.0;     ///< chance per cycle of a reset in the middle of traffic
-  int only_variant = -1;
   /// A given memory image instead of random streams (only_variant must be
   /// set): one chained stream of stream_vectors vectors from stream_d (and
   /// stream_h for the separate layout). The report then holds the vectors
@@ -420,20 +409,9 @@ class LoadLockstep {
     for (unsigned i = 0; i < num_variants(); ++i) {
       const uint64_t cfg = get_bits(top_->cfg_o, 64 * i, 64);
       LoadEngineParams p;
-      p.fmt.lanes = cfg & 0xFF;
-      p.fmt.elem_bits = (cfg >> 8) & 0xFF;
-      p.p = (cfg >> 16) & 0xFF;
-      p.line_bytes = (cfg >> 24) & 0xFFFF;
-      p.addr_w = (cfg >> 40) & 0xFF;
-      p.max_outstanding = (cfg >> 48) & 0xFF;
+      decode_engine_cfg(cfg, p);
       p.window_lines = (cfg >> 56) & 0xFF;
-      L1Config lc;
-      lc.line_bytes = p.line_bytes;
-      lc.min_latency = opt_.l1_min_latency;
-      lc.max_latency = opt_.l1_max_latency;
-      lc.req_ready_rate = opt_.l1_ready_rate;
-      lc.error_rate = opt_.l1_error_rate;
-      lc.max_outstanding = p.max_outstanding;
+      const L1Config lc = l1_config(opt_, p);
       const uint64_t vseed = seeder();
       auto v = std::make_unique<Variant>(
           Variant{p, LoadEngineModel(p), L1Memory(lc, vseed ^ 0x10AD), std::mt19937_64(vseed)});

@@ -30,32 +30,20 @@
 #include <string>
 #include <vector>
 
+#include "engine_harness.hpp"
 #include "featuremap.hpp"
-#include "l1_model.hpp"
-#include "lockstep_common.hpp"
 #include "port_bits.hpp"
 #include "store_engine_model.hpp"
 
 namespace zcomp::harness {
 
 /// fault_variant / fault_cycle add 1 to that variant's req_addr_o.
-struct StoreOptions : CommonOptions {
+/// (l1_error_rate > 0 turns the memory-image check off.)
+struct StoreOptions : EngineOptions {
   std::size_t groups = 400;  ///< operation groups per variant (a final FENCE follows)
-  double sparsity = -1;      ///< fixed sparsity, or < 0 for a random one per vector
-  double op_valid_rate = 0.9;
-  double res_ready_rate = 0.9;
-  double l1_ready_rate = 0.9;
-  unsigned l1_min_latency = 0;
-  unsigned l1_max_latency = 8;
-  double l1_error_rate = 0.0;  ///< > 0 disables the memory-image check
   double chain_rate = 0.85;
-  double fence_rate = 0.02;
   double oob_rate = 0.03;
-  double reset_rate = 0.0;     ///< chance per cycle of a reset in the middle of traffic
-  double sep_rate = 0.5;       ///< chance an unchained op starts a separate-header stream
-  bool full_groups = false;    ///< always P operations per group
   bool lossless_only = false;  ///< CCF zero only
-  int only_variant = -1;       ///< drive just this variant (the others stay idle)
   /// Given data instead of a random program (only_variant must be set): one
   /// chained stream of these vectors, CCF zero, full groups, starting at
   /// data_base (and header_base for the separate layout). The report then
@@ -497,20 +485,9 @@ class StoreLockstep {
     for (unsigned i = 0; i < num_variants(); ++i) {
       const uint64_t cfg = get_bits(top_->cfg_o, 64 * i, 64);
       StoreEngineParams p;
-      p.fmt.lanes = cfg & 0xFF;
-      p.fmt.elem_bits = (cfg >> 8) & 0xFF;
-      p.p = (cfg >> 16) & 0xFF;
-      p.line_bytes = (cfg >> 24) & 0xFFFF;
-      p.addr_w = (cfg >> 40) & 0xFF;
-      p.max_outstanding = (cfg >> 48) & 0xFF;
-      L1Config lc;
-      lc.line_bytes = p.line_bytes;
-      lc.min_latency = opt_.l1_min_latency;
-      lc.max_latency = opt_.l1_max_latency;
-      lc.req_ready_rate = opt_.l1_ready_rate;
-      lc.error_rate = opt_.l1_error_rate;
+      decode_engine_cfg(cfg, p);
+      L1Config lc = l1_config(opt_, p);
       lc.hi = p.addr_mask();  // the limits never allow the last byte
-      lc.max_outstanding = p.max_outstanding;
       const uint64_t vseed = seeder();
       auto v = std::make_unique<Variant>(
           Variant{p, StoreEngineModel(p), L1Memory(lc, vseed ^ 0xA5A5), std::mt19937_64(vseed)});

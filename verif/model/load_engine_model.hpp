@@ -39,14 +39,8 @@ struct LoadResult {
   bool operator==(const LoadResult&) const = default;
 };
 
-struct LoadEngineParams {
-  VectorFormat fmt;
-  unsigned p = 4;
-  unsigned line_bytes = 64;
-  unsigned addr_w = 32;
-  unsigned max_outstanding = 32;
+struct LoadEngineParams : EngineParams {
   unsigned window_lines = 8;
-  uint64_t addr_mask() const { return addr_w >= 64 ? ~uint64_t{0} : (uint64_t{1} << addr_w) - 1; }
   uint64_t line_of(uint64_t a) const { return a & addr_mask() & ~uint64_t{line_bytes - 1}; }
   unsigned slot_of(uint64_t a) const { return (a / line_bytes) % window_lines; }
 };

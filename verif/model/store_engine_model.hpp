@@ -38,7 +38,8 @@ struct StoreResult {
   bool operator==(const StoreResult&) const = default;
 };
 
-struct StoreEngineParams {
+/// Parameters both engines have (the load engine adds its window).
+struct EngineParams {
   VectorFormat fmt;
   unsigned p = 4;
   unsigned line_bytes = 64;
@@ -47,6 +48,7 @@ struct StoreEngineParams {
   uint64_t addr_mask() const { return addr_w >= 64 ? ~uint64_t{0} : (uint64_t{1} << addr_w) - 1; }
   unsigned vec_max() const { return fmt.header_bytes() + fmt.lanes * fmt.elem_bytes(); }
 };
+using StoreEngineParams = EngineParams;
 
 /// What one operation does, given the pointers the previous one returned.
 struct StoreEffect {

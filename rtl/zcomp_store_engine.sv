@@ -258,17 +258,29 @@ module zcomp_store_engine
   logic [HRun*8-1:0] hrun;
   logic [DSumW-1:0]  dlen;
   logic [HSumW-1:0]  hlen;
+  // The segment's length comes from the same prefix sums: the start of the
+  // first slot after it (or the total) minus the start of its first slot.
+  logic [DSumW-1:0]  dend;
+  logic [HSumW-1:0]  hend;
+  always_comb begin
+    dend = dtotal;
+    hend = htotal;
+    for (int k = 0; k < P; k++) begin
+      if (NumW'(k) == seg_end) begin
+        dend = dexcl[k];
+        hend = hexcl[k];
+      end
+    end
+  end
+  assign dlen = dend - dexcl[first];
+  assign hlen = hend - hexcl[first];
   always_comb begin
     drun = '0;
     hrun = '0;
-    dlen = '0;
-    hlen = '0;
     for (int k = 0; k < P; k++) begin
       if (seg[k]) begin
         drun = drun | ((DRun * 8)'(dbytes[k]) << (32'(DSumW'(dexcl[k] - dexcl[first])) * 8));
         hrun = hrun | ((HRun * 8)'(hbytes[k]) << (32'(HSumW'(hexcl[k] - hexcl[first])) * 8));
-        dlen = dlen + DSumW'(dsize[k]);
-        hlen = hlen + HSumW'(hsize[k]);
       end
     end
   end
@@ -450,6 +462,4 @@ module zcomp_store_engine
   assign res_hptr_o  = r_valid_q ? r_hptr_q : '0;
   assign res_err_o   = r_valid_q ? r_err_q : '0;
 
-  logic unused_totals;
-  assign unused_totals = ^{dtotal, htotal};
 endmodule

@@ -37,6 +37,11 @@ module zcomp_load_engine
 ) (
   input  logic                         clk_i,
   input  logic                         rst_ni,
+  // Window control: flush_i empties both windows at the end of the cycle
+  // (for use while idle_o is high: memory may have changed under them).
+  // idle_o: no group, no result, no read in flight or waiting.
+  input  logic                         flush_i,
+  output logic                         idle_o,
   // Operations: a group of op_num_i (1..P) in slots 0.., program order
   input  logic                         op_valid_i,
   output logic                         op_ready_o,
@@ -76,6 +81,7 @@ module zcomp_load_engine
   localparam int unsigned SlotW   = $clog2(W);
   localparam int unsigned WinB    = W * LB;                  // bytes in a window
   localparam int unsigned Span    = (VecMax + LB - 1 + LB - 1) / LB;
+  localparam int unsigned SpanB   = Span * LB;               // bytes a funnel sees
   localparam int unsigned OutW    = $clog2(MaxOutstanding + 1);
   localparam int unsigned TagW    = (MaxOutstanding > 1) ? $clog2(MaxOutstanding) : 1;
   localparam int unsigned GSlotW  = (P > 1) ? $clog2(P) : 1;
@@ -200,14 +206,18 @@ module zcomp_load_engine
     return r;
   endfunction
 
-  // Window bytes in address order from the base.
-  function automatic logic [WinB*8-1:0] linear(logic [W-1:0][LB*8-1:0] data,
-                                               logic [AddrW-1:0] base);
-    logic [WinB*8-1:0] r;
-    for (int unsigned j = 0; j < W; j++) begin
-      r[j*LB*8+:LB*8] = data[slot_of(base + AddrW'(j * LB))];
+  // The bytes from address a on: the Span lines from line_of(a), picked by
+  // slot, then shifted by a's offset in its line. Only the Span lines an
+  // access can touch are selected, so the shifter is Span*LB bytes wide and
+  // takes an OffW-bit byte offset, not the whole window. The result is
+  // meaningful when those lines are full (the callers check that first).
+  function automatic logic [SpanB*8-1:0] funnel(logic [W-1:0][LB*8-1:0] data,
+                                                logic [AddrW-1:0] a);
+    logic [SpanB*8-1:0] lines;
+    for (int unsigned j = 0; j < Span; j++) begin
+      lines[j*LB*8+:LB*8] = data[SlotW'(slot_of(a) + SlotW'(j))];
     end
-    return r;
+    return lines >> (32'(a[OffW-1:0]) * 8);
   endfunction
 
   // All slots of lines first..last (in the window from base) are full; any error.
@@ -237,7 +247,6 @@ module zcomp_load_engine
   endfunction
 
   logic             hdr_full, hdr_err;
-  logic [WinB*8-1:0] hlin;
   logic [HB*8-1:0]  hdr_bytes;
   logic [N-1:0]     keep;
   logic             reserved;
@@ -255,8 +264,7 @@ module zcomp_load_engine
       v1_state[hs] = slide_states(slot_state_q[hs], win_base_q[hs], l0);
     end
     {hdr_err, hdr_full} = lines_status(v1_state[hs], slot_err_q[hs], v1_base[hs], l0, l1);
-    hlin      = linear(slot_data_q[hs], v1_base[hs]);
-    hdr_bytes = (HB * 8)'(hlin >> (32'(AddrW'(a_hdr - v1_base[hs])) * 8));
+    hdr_bytes = (HB * 8)'(funnel(slot_data_q[hs], a_hdr));
     keep      = N'(hdr_bytes);
     reserved  = reserved_bits(hdr_bytes);
     cnt       = CntW'($countones(keep));
@@ -278,7 +286,6 @@ module zcomp_load_engine
   logic [1:0]             v2_valid;
   logic [1:0][AddrW-1:0]  v2_base;
   logic [1:0][W-1:0][1:0] v2_state;
-  logic [WinB*8-1:0]      dlin;
   logic [N*EW-1:0]        pay_bytes;
 
   // Which step decides this cycle.
@@ -298,8 +305,7 @@ module zcomp_load_engine
       v2_state[0] = slide_states(v1_state[0], v1_base[0], p0);
     end
     {pay_err, pay_full} = lines_status(v2_state[0], slot_err_q[0], v2_base[0], p0, p1);
-    dlin      = linear(slot_data_q[0], v2_base[0]);
-    pay_bytes = (N * EW)'(dlin >> (32'(AddrW'(b_pay - v2_base[0])) * 8));
+    pay_bytes = (N * EW)'(funnel(slot_data_q[0], b_pay));
   end
 
   logic [N-1:0][EW-1:0] expanded;
@@ -422,6 +428,17 @@ module zcomp_load_engine
   assign req_wstrb_o = '0;
   assign req_fire    = req_valid_o && req_ready_i;
 
+  // Slot states after the response and the request of this cycle.
+  logic [1:0][W-1:0][1:0] state_d;
+  always_comb begin
+    state_d = v2_state;
+    if (rsp_match) state_d[rsp_stream][slot_of(rsp_line)] = Full;
+    if (req_fire && in_window(v2_valid[req_stream], v2_base[req_stream], req_line) &&
+        state_d[req_stream][slot_of(req_line)] == Empty) begin
+      state_d[req_stream][slot_of(req_line)] = Pending;
+    end
+  end
+
   // ----------------------------------------------------------- registers
   logic [NumW-1:0] num_in;
   if ((1 << NumW) - 1 > P) begin : gen_num_clamp
@@ -454,18 +471,9 @@ module zcomp_load_engine
       r_data_q      <= '0;
     end else begin
       // Windows: the step's change, then the response, then the prefetch.
-      win_valid_q  <= v2_valid;
+      win_valid_q  <= flush_i ? '0 : v2_valid;
       win_base_q   <= v2_base;
-      begin
-        logic [1:0][W-1:0][1:0] st;
-        st = v2_state;
-        if (rsp_match) st[rsp_stream][slot_of(rsp_line)] = Full;
-        if (req_fire && in_window(v2_valid[req_stream], v2_base[req_stream], req_line) &&
-            st[req_stream][slot_of(req_line)] == Empty) begin
-          st[req_stream][slot_of(req_line)] = Pending;
-        end
-        slot_state_q <= st;
-      end
+      slot_state_q <= state_d;
       // Reads in flight.
       if (req_fire) tag_tail_q <= (tag_tail_q == TagW'(MaxOutstanding - 1)) ? '0
                                                                             : tag_tail_q + 1'b1;
@@ -537,6 +545,7 @@ module zcomp_load_engine
     end
   end
 
+  assign idle_o      = !g_valid_q && !r_valid_q && (outstanding_q == '0) && !hold_valid_q;
   assign res_valid_o = r_valid_q;
   assign res_num_o   = r_valid_q ? r_num_q : '0;
   assign res_dptr_o  = r_valid_q ? r_dptr_q : '0;

@@ -232,6 +232,7 @@ int main(int argc, char** argv) {
     lo.stream_h = so.header_base;
     lo.stream_vectors = n;
     lo.full_groups = true;
+    lo.flush_rate = 0.0;
     lo.op_valid_rate = args.valid_rate;
     lo.res_ready_rate = args.ready_rate;
     lo.l1_ready_rate = args.ready_rate;

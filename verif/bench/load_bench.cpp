@@ -36,6 +36,7 @@ int main() {
         opt.sep_rate = 0.0;
         opt.corrupt_rate = 0.0;
         opt.cut_rate = 0.0;
+        opt.flush_rate = 0.0;
         opt.fence_rate = 0.0;
         opt.full_groups = true;
         opt.op_valid_rate = 1.0;

@@ -37,6 +37,7 @@ namespace zcomp::harness {
 struct LoadOptions : EngineOptions {
   std::size_t ops = 600;       ///< ZCOMPL operations per variant
   double corrupt_rate = 0.05;  ///< chance a stream is random bytes
+  double flush_rate = 0.01;    ///< chance per cycle of flush_i (windows emptied)
   double cut_rate = 0.1;       ///< chance a stream's limit cuts it short
   unsigned max_stream = 40;    ///< vectors per stream, 1 to this
   /// A given memory image instead of random streams (only_variant must be
@@ -249,6 +250,7 @@ class LoadLockstep {
       }
     }
     v.in.op_valid = v.offering;
+    v.in.flush = opt_.flush_rate > 0 && std::bernoulli_distribution(opt_.flush_rate)(r);
     v.in.res_ready = std::bernoulli_distribution(opt_.res_ready_rate)(r);
     v.in.req_ready = v.mem.req_ready();
     v.in.rsp_valid = v.mem.rsp_valid();
@@ -257,6 +259,7 @@ class LoadLockstep {
     if (!v.in.rsp_valid)
       for (auto& b : v.in.rsp_rdata) b = static_cast<uint8_t>(r());  // garbage
 
+    put_bits(top_->flush_i, i, 1, v.in.flush);
     put_bits(top_->op_valid_i, i, 1, v.in.op_valid);
     put_bits(top_->op_num_i, 3 * i, 3, v.in.op_num);
     for (unsigned k = 0; k < kMaxP; ++k) {
@@ -287,6 +290,7 @@ class LoadLockstep {
     auto check = [&](const std::string& port, uint64_t expected, uint64_t actual) {
       if (!mm && expected != actual) mm = Mismatch{cycle, i, port, expected, actual};
     };
+    check("idle_o", o.idle, get_bits(top_->idle_o, i, 1));
     check("op_ready_o", o.op_ready, get_bits(top_->op_ready_o, i, 1));
     check("res_valid_o", o.res_valid, get_bits(top_->res_valid_o, i, 1));
     check("res_num_o", o.res_num, get_bits(top_->res_num_o, 3 * i, 3));

@@ -90,6 +90,7 @@ inline LoadResult load_effect(const LoadEngineParams& p, const LoadOp& op, uint6
 }
 
 struct LoadInputs {
+  bool flush = false;  ///< empty both windows at the end of the cycle
   bool op_valid = false;
   unsigned op_num = 1;
   std::vector<LoadOp> ops;  ///< p slots
@@ -101,6 +102,7 @@ struct LoadInputs {
 };
 
 struct LoadOutputs {
+  bool idle = true;  ///< no group, no result, no read in flight or waiting
   bool op_ready = false;
   bool res_valid = false;
   unsigned res_num = 0;
@@ -336,6 +338,7 @@ class LoadEngineModel {
       o.res = r_res_;
     }
     o.rsp_ready = true;
+    o.idle = !g_valid_ && !r_valid_ && tags_.empty() && !hold_;
     return s;
   }
 
@@ -361,6 +364,7 @@ class LoadEngineModel {
     hold_ = (s.req && !in.req_ready) ? s.req : std::nullopt;
     win_[0] = std::move(s.w[0]);
     win_[1] = std::move(s.w[1]);
+    if (in.flush) win_[0].valid = win_[1].valid = false;
     if (s.done) {
       g_res_[g_next_] = s.result;
       ++g_next_;

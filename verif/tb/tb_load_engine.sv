@@ -27,6 +27,8 @@ module tb_load_engine #(
   input  logic                               rst_ni,
   output logic [NV-1:0][63:0]                cfg_o,
   input  logic [NV-1:0]                      fault_i,
+  input  logic [NV-1:0]                      flush_i,
+  output logic [NV-1:0]                      idle_o,
   input  logic [NV-1:0]                      op_valid_i,
   output logic [NV-1:0]                      op_ready_o,
   input  logic [NV-1:0][2:0]                 op_num_i,
@@ -110,6 +112,8 @@ module tb_load_engine #(
     ) u_dut (
       .clk_i      (clk_i),
       .rst_ni     (rst_ni),
+      .flush_i    (flush_i[v]),
+      .idle_o     (idle_o[v]),
       .op_valid_i (op_valid_i[v]),
       .op_ready_o (op_ready_o[v]),
       .op_num_i   (NumW'(op_num_i[v])),

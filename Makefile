@@ -8,7 +8,7 @@ JOBS       ?= $(shell nproc)
 CTEST_ARGS ?=
 RTL        := $(shell cat rtl/sources.f)
 RTL_TOPS   := $(basename $(notdir $(filter-out rtl/zcomp_pkg.sv,$(RTL))))
-TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv verif/tb/tb_store_engine.sv verif/tb/tb_load_engine.sv
+TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv verif/tb/tb_store_engine.sv verif/tb/tb_load_engine.sv verif/tb/tb_engine.sv
 
 # Python tools, pinned, in a local virtual environment.
 VENV       := .venv

@@ -11,3 +11,4 @@ rtl/zcomp_expand.sv
 rtl/zcomp_wc_buffer.sv
 rtl/zcomp_store_engine.sv
 rtl/zcomp_load_engine.sv
+rtl/zcomp_engine.sv

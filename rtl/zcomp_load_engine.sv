@@ -1,5 +1,5 @@
 // zcomp_load_engine: carries out ZCOMPL (load and expand) and FENCE
-// operations in groups of up to P, one operation per cycle. Each stream (the
+// operations in groups of up to P, up to P operations per cycle. Each stream (the
 // data stream D, and the header stream H of the separate layout) has a
 // window of WindowLines lines that is filled ahead of the parser, up to
 // MaxOutstanding reads in flight. The parser takes the header, checks the
@@ -17,8 +17,12 @@
 //
 // Latency: an operation whose lines are in the window completes in the
 // cycle the engine works on it; the group's result is offered on the next
-// cycle. Throughput: one operation per cycle while the window keeps up
-// (the L1 port gives one line per cycle).
+// cycle. Throughput: the operation worked on, plus the ones after it whose
+// lines are all in the windows (lanes 1..P-1, one zcomp_expand each), so up
+// to P per cycle while the window keeps up (the port gives a line a cycle).
+// The lanes pass pointers on within the cycle: with the interleaved layout
+// each lane's header address waits for the lane before it (a chain of P
+// header reads, popcounts and adds), which sets the clock for P > 1.
 // Guarantees: no read of a line that starts at or above the limit of the
 // operation being worked on; a corrupt header ends in an error result, never
 // a hang; results in order, one per group; res_* fields are 0 while
@@ -366,8 +370,6 @@ module zcomp_load_engine
   // An op finishes only when no read waits: a waiting read was judged
   // against this op's limit and must not go out under the next op's.
   assign op_done    = ready_op && (!last || r_free) && !(req_valid_o && !req_ready_i);
-  assign group_done = op_done && last;
-  assign op_ready_o = !g_valid_q || group_done;
 
   logic [AddrW-1:0] d_out, h_out;
   always_comb begin
@@ -382,6 +384,128 @@ module zcomp_load_engine
       h_out = h_in;
     end
   end
+
+  // ------------------------------------- more ops in the same cycle (P > 1)
+  // Lane 0 is the op worked on; lane j is slot next + j. Lane j finishes in
+  // this cycle when every lane before it does and its own op is a FENCE, or
+  // a ZCOMPL whose lines are all in the windows as lane 0 left them, full,
+  // without error, in bounds and well formed (docs/engines.md, step 8).
+  // The pointers pass from lane to lane within the cycle.
+  // The ln_* arrays collect the lanes for the registers; the lanes pass
+  // their pointers on through their own signals (go_l, dout_l, hout_l).
+  logic [P-1:0]                ln_go;
+  logic [P-1:0][AddrW-1:0]     ln_dout, ln_hout;
+  logic [P-1:0][1:0]           ln_err;
+  logic [P-1:0][N-1:0][EW-1:0] ln_data;
+  assign ln_go[0]   = op_done;
+  assign ln_dout[0] = d_out;
+  assign ln_hout[0] = h_out;
+  assign ln_err[0]  = op_err;
+  assign ln_data[0] = op_ok_data ? expanded : '0;
+
+  for (genvar j = 1; j < P; j++) begin : gen_lane
+    logic [GSlotW-1:0]    kj;
+    logic                 exists, is_last, fence, sep, chain;
+    logic [AddrW-1:0]     din, hin, lim, a, hl0, hl1, b, psz, pl0, pl1;
+    logic                 hok, pok, ok, herr, hfull, perr, pfull, resv;
+    logic [HB*8-1:0]      hbytes;
+    logic [N-1:0]         kp;
+    logic [CntW-1:0]      cn;
+    logic [N*EW-1:0]      pbytes;
+    logic [N-1:0][EW-1:0] xdata;
+    logic                 unused_ready, unused_valid;
+    logic                 pgo, go_l;
+    logic [AddrW-1:0]     pd, ph, dout_l, hout_l;
+    if (j == 1) begin : gen_after_main
+      assign pgo = op_done;
+      assign pd  = d_out;
+      assign ph  = h_out;
+    end else begin : gen_after_lane
+      assign pgo = gen_lane[j-1].go_l;
+      assign pd  = gen_lane[j-1].dout_l;
+      assign ph  = gen_lane[j-1].hout_l;
+    end
+    assign kj      = GSlotW'(g_next_q + NumW'(j));
+    assign exists  = (g_next_q + NumW'(j)) < g_num_q;
+    assign is_last = (g_next_q + NumW'(j + 1)) == g_num_q;
+    assign fence   = g_fence_q[kj];
+    assign sep     = g_sep_q[kj];
+    assign chain   = g_chain_q[kj];
+    assign lim     = g_limit_q[kj];
+    assign din     = chain ? pd : g_dptr_q[kj];
+    assign hin     = chain ? ph : g_hptr_q[kj];
+    assign a       = sep ? hin : din;
+    assign hl0     = line_of(a);
+    assign hl1     = line_of(a + AddrW'(HB - 1));
+    assign hbytes  = (HB * 8)'(funnel(slot_data_q[sep], a));
+    assign kp      = N'(hbytes);
+    assign resv    = reserved_bits(hbytes);
+    assign cn      = CntW'($countones(kp));
+    assign psz     = AddrW'(cn) * AddrW'(EB);
+    assign b       = sep ? din : a + AddrW'(HB);
+    assign pl0     = line_of(b);
+    assign pl1     = line_of(b + psz - AddrW'(1));
+    assign pbytes  = (N * EW)'(funnel(slot_data_q[0], b));
+    always_comb begin
+      {herr, hfull} = lines_status(v2_state[sep], slot_err_q[sep], v2_base[sep], hl0, hl1);
+      {perr, pfull} = lines_status(v2_state[0], slot_err_q[0], v2_base[0], pl0, pl1);
+    end
+    assign hok = (({1'b0, a} + (AddrW + 1)'(HB)) <= {1'b0, lim}) &&
+                 in_window(v2_valid[sep], v2_base[sep], hl0) &&
+                 in_window(v2_valid[sep], v2_base[sep], hl1) && hfull && !herr && !resv;
+    assign pok = (({1'b0, b} + {1'b0, psz}) <= {1'b0, lim}) &&
+                 ((cn == '0) || (in_window(v2_valid[0], v2_base[0], pl0) &&
+                                 in_window(v2_valid[0], v2_base[0], pl1) && pfull && !perr));
+    assign ok  = exists && (fence || (hok && pok)) && (!is_last || r_free);
+
+    zcomp_expand #(
+      .N(N), .EW(EW), .Topology(TopoSklansky), .Network(NetMux),
+      .InReg(0), .PrefixStages(0), .OutReg(0)
+    ) u_expand (
+      .clk_i(clk_i), .rst_ni(rst_ni),
+      .valid_i(1'b1), .ready_o(unused_ready),
+      .keep_i(kp), .payload_i(pbytes),
+      .valid_o(unused_valid), .ready_i(1'b1),
+      .data_o(xdata)
+    );
+
+    assign go_l       = pgo && ok;
+    assign ln_go[j]   = go_l;
+    assign ln_dout[j] = dout_l;
+    assign ln_hout[j] = hout_l;
+    assign ln_err[j]  = ErrNone;
+    assign ln_data[j] = fence ? '0 : xdata;
+    always_comb begin
+      if (fence) begin
+        dout_l = din;
+        hout_l = hin;
+      end else if (sep) begin
+        dout_l = din + psz;
+        hout_l = hin + AddrW'(HB);
+      end else begin
+        dout_l = din + AddrW'(HB) + psz;
+        hout_l = hin;
+      end
+    end
+  end
+
+  // Ops done this cycle, and the last of them.
+  logic [NumW-1:0]  ndone;
+  logic [AddrW-1:0] fin_d, fin_h;
+  always_comb begin
+    ndone = '0;
+    fin_d = ln_dout[0];
+    fin_h = ln_hout[0];
+    for (int unsigned j = 0; j < P; j++) begin
+      if (ln_go[j]) begin
+        ndone = NumW'(j + 1);
+        fin_d = ln_dout[j];
+        fin_h = ln_hout[j];
+      end
+    end
+  end
+  assign group_done = op_done && ((g_next_q + ndone) == g_num_q);
+  assign op_ready_o = !g_valid_q || group_done;
 
   // ------------------------------------------------- response and prefetch
   logic             rsp_match;
@@ -484,30 +608,32 @@ module zcomp_load_engine
       hold_stream_q <= req_stream;
       hold_line_q   <= req_line;
       // The op.
-      if (op_done) g_next_q <= g_next_q + NumW'(1);
+      if (op_done) g_next_q <= g_next_q + ndone;
       if (group_done) begin
         r_valid_q <= 1'b1;
         r_num_q   <= g_num_q;
         for (int unsigned j = 0; j < P; j++) begin
-          if (NumW'(j) == g_next_q) begin
-            r_dptr_q[j] <= d_out;
-            r_hptr_q[j] <= h_out;
-            r_err_q[j]  <= op_err;
-            r_data_q[j] <= op_ok_data ? expanded : '0;
-          end else if (NumW'(j) < g_next_q) begin
+          r_dptr_q[j] <= '0;
+          r_hptr_q[j] <= '0;
+          r_err_q[j]  <= '0;
+          r_data_q[j] <= '0;
+          if (NumW'(j) < g_next_q) begin
             r_dptr_q[j] <= gr_dptr_q[j];
             r_hptr_q[j] <= gr_hptr_q[j];
             r_err_q[j]  <= gr_err_q[j];
             r_data_q[j] <= gr_data_q[j];
-          end else begin
-            r_dptr_q[j] <= '0;
-            r_hptr_q[j] <= '0;
-            r_err_q[j]  <= '0;
-            r_data_q[j] <= '0;
+          end
+          for (int unsigned l = 0; l < P; l++) begin
+            if (ln_go[l] && NumW'(j) == g_next_q + NumW'(l)) begin
+              r_dptr_q[j] <= ln_dout[l];
+              r_hptr_q[j] <= ln_hout[l];
+              r_err_q[j]  <= ln_err[l];
+              r_data_q[j] <= ln_data[l];
+            end
           end
         end
-        carry_d_q <= d_out;
-        carry_h_q <= h_out;
+        carry_d_q <= fin_d;
+        carry_h_q <= fin_h;
       end else if (res_ready_i) begin
         r_valid_q <= 1'b0;
       end
@@ -529,11 +655,13 @@ module zcomp_load_engine
       tag_stream_q[tag_tail_q] <= req_stream;
       tag_line_q[tag_tail_q]   <= req_line;
     end
-    if (op_done) begin
-      gr_dptr_q[k] <= d_out;
-      gr_hptr_q[k] <= h_out;
-      gr_err_q[k]  <= op_err;
-      gr_data_q[k] <= op_ok_data ? expanded : '0;
+    for (int unsigned l = 0; l < P; l++) begin
+      if (ln_go[l]) begin
+        gr_dptr_q[GSlotW'(g_next_q + NumW'(l))] <= ln_dout[l];
+        gr_hptr_q[GSlotW'(g_next_q + NumW'(l))] <= ln_hout[l];
+        gr_err_q[GSlotW'(g_next_q + NumW'(l))]  <= ln_err[l];
+        gr_data_q[GSlotW'(g_next_q + NumW'(l))] <= ln_data[l];
+      end
     end
     if (op_ready_o && op_valid_i) begin
       g_fence_q <= op_fence_i;

@@ -166,7 +166,10 @@ class EngineLockstep {
       const uint32_t thresh = static_cast<uint32_t>(r()) & f.elem_mask() & 0xFF;
       const double sp =
           opt_.sparsity >= 0 ? opt_.sparsity : std::uniform_real_distribution<double>(0, 1)(r);
-      const bool chain_first = coin(opt_.chain_across_rate);
+      // Not for the program's first op: it would take (0, 0) as both the
+      // data and the header pointer, and the two streams of a store must
+      // not overlap (docs/engines.md, "Header and data areas").
+      const bool chain_first = !ops.empty() && coin(opt_.chain_across_rate);
       for (unsigned j = 0; j < n && ops.size() < opt_.ops; ++j) {
         EngineOp op;
         op.load = load;

@@ -162,7 +162,8 @@ class LoadEngineModel {
     LoadOutputs out;
     Window w[2];  ///< the windows after this cycle's rebase or slide
     bool done = false, group_done = false;
-    LoadResult result;  ///< of the op, when done
+    LoadResult result;               ///< of the op, when done
+    std::vector<LoadResult> extras;  ///< the following ops done in the same cycle
     std::optional<Req> req;
     bool req_fire = false;
   };
@@ -196,6 +197,55 @@ class LoadEngineModel {
   }
   uint8_t byte_at(const Window& w, uint64_t a) const {
     return w.data[p_.slot_of(a)][a % p_.line_bytes];
+  }
+
+  /// An op after the one worked on, given the result of the op before it:
+  /// its result when it can finish in this cycle, on the windows `w` as the
+  /// worked-on op left them, with nothing to wait for and no error.
+  std::optional<LoadResult> extra(const Window (&w)[2], const LoadOp& op,
+                                  const LoadResult& prev) const {
+    const VectorFormat& f = p_.fmt;
+    const uint64_t m = p_.addr_mask();
+    const uint64_t d = (op.chain ? prev.dptr : op.dptr) & m;
+    const uint64_t h = (op.chain ? prev.hptr : op.hptr) & m;
+    LoadResult r;
+    r.dptr = d;
+    r.hptr = h;
+    if (op.fence) return r;
+    const bool sep = op.layout == Layout::kSeparateHeader;
+    const uint64_t a = sep ? h : d, limit = op.limit & m;
+    if (a + f.header_bytes() > limit) return std::nullopt;
+    const Window& hw = w[sep ? 1 : 0];
+    const uint64_t l0 = p_.line_of(a), l1 = p_.line_of(a + f.header_bytes() - 1);
+    if (!in_window(hw, l0) || !in_window(hw, l1)) return std::nullopt;
+    const auto [hfull, herr] = lines(hw, l0, l1);
+    if (!hfull || herr) return std::nullopt;
+    uint64_t keep = 0;
+    for (unsigned b = 0; b < f.header_bytes(); ++b)
+      keep |= uint64_t{byte_at(hw, (a + b) & m)} << (8 * b);
+    if (f.lanes < 64 && (keep >> f.lanes) != 0) return std::nullopt;
+    const unsigned cnt = static_cast<unsigned>(std::popcount(keep));
+    const uint64_t pay = uint64_t{cnt} * f.elem_bytes();
+    const uint64_t b0 = sep ? d : (a + f.header_bytes()) & m;
+    if (b0 + pay > limit) return std::nullopt;
+    if (cnt > 0) {
+      const Window& dw = w[0];
+      const uint64_t p0 = p_.line_of(b0), p1 = p_.line_of(b0 + pay - 1);
+      if (!in_window(dw, p0) || !in_window(dw, p1)) return std::nullopt;
+      const auto [pfull, perr] = lines(dw, p0, p1);
+      if (!pfull || perr) return std::nullopt;
+      LaneArray packed{};
+      for (unsigned i = 0; i < cnt; ++i) {
+        uint32_t v = 0;
+        for (unsigned b = 0; b < f.elem_bytes(); ++b)
+          v |= uint32_t{byte_at(dw, (b0 + i * f.elem_bytes() + b) & m)} << (8 * b);
+        packed[i] = v;
+      }
+      r.data = expand(f, keep, std::span<const uint32_t>(packed.data(), f.lanes));
+    }
+    r.dptr = sep ? (d + pay) & m : (d + f.header_bytes() + pay) & m;
+    r.hptr = sep ? (h + f.header_bytes()) & m : h;
+    return r;
   }
 
   Step step(const LoadInputs& in) const {
@@ -330,7 +380,18 @@ class LoadEngineModel {
     const bool last = g_next_ + 1 == g_num_;
     const bool r_free = !r_valid_ || in.res_ready;
     s.done = g_valid_ && ready && (!last || r_free) && !(o.req_valid && !in.req_ready);
-    s.group_done = s.done && last;
+    // The ops after it finish in the same cycle while each is in the
+    // windows, whole and without error (docs/engines.md, step 8).
+    if (s.done) {
+      LoadResult prev = s.result;
+      for (unsigned k = g_next_ + 1; k < g_num_; ++k) {
+        const std::optional<LoadResult> x = extra(s.w, g_ops_[k], prev);
+        if (!x || (k + 1 == g_num_ && !r_free)) break;
+        s.extras.push_back(*x);
+        prev = *x;
+      }
+    }
+    s.group_done = s.done && g_next_ + 1 + s.extras.size() == g_num_;
     o.op_ready = !g_valid_ || s.group_done;
     o.res_valid = r_valid_;
     if (r_valid_) {
@@ -366,16 +427,17 @@ class LoadEngineModel {
     win_[1] = std::move(s.w[1]);
     if (in.flush) win_[0].valid = win_[1].valid = false;
     if (s.done) {
-      g_res_[g_next_] = s.result;
-      ++g_next_;
+      g_res_[g_next_++] = s.result;
+      for (const LoadResult& x : s.extras) g_res_[g_next_++] = x;
     }
     if (s.group_done) {
       r_valid_ = true;
       r_num_ = g_num_;
       r_res_.assign(p_.p, LoadResult{});
       for (unsigned j = 0; j < g_num_; ++j) r_res_[j] = g_res_[j];
-      carry_d_ = s.result.dptr;
-      carry_h_ = s.result.hptr;
+      const LoadResult& final_op = s.extras.empty() ? s.result : s.extras.back();
+      carry_d_ = final_op.dptr;
+      carry_h_ = final_op.hptr;
     } else if (in.res_ready) {
       r_valid_ = false;
     }

@@ -40,6 +40,7 @@ struct LoadOptions : EngineOptions {
   double flush_rate = 0.01;    ///< chance per cycle of flush_i (windows emptied)
   double cut_rate = 0.1;       ///< chance a stream's limit cuts it short
   unsigned max_stream = 40;    ///< vectors per stream, 1 to this
+  bool fixed_stream = false;   ///< every stream has max_stream vectors
   /// A given memory image instead of random streams (only_variant must be
   /// set): one chained stream of stream_vectors vectors from stream_d (and
   /// stream_h for the separate layout). The report then holds the vectors
@@ -85,7 +86,7 @@ class LoadLockstep {
  private:
   static constexpr unsigned kMaxP = 4;
   static constexpr unsigned kVecW = 512;
-  static constexpr unsigned kMaxLB = 64;
+  static constexpr unsigned kMaxLB = 256;
 
   struct Group {
     std::vector<LoadOp> ops;  ///< p slots; slots >= num hold garbage
@@ -151,7 +152,8 @@ class LoadLockstep {
       }
     }
     while (!opt_.memory && ops.size() < opt_.ops) {
-      const unsigned n = 1 + static_cast<unsigned>(r() % opt_.max_stream);
+      const unsigned n =
+          opt_.fixed_stream ? opt_.max_stream : 1 + static_cast<unsigned>(r() % opt_.max_stream);
       const bool sep = std::bernoulli_distribution(opt_.sep_rate)(r);
       const Layout layout = sep ? Layout::kSeparateHeader : Layout::kInterleaved;
       const uint64_t d0 = next_d + r() % lb, h0 = next_h + r() % lb;

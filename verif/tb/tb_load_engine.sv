@@ -1,27 +1,33 @@
 // tb_load_engine: load engines side by side, one per row of the variant
-// table, so that one Verilated model covers P = 1, 2, 4, several line sizes,
-// N = 4 (reserved header bits), N = 64 and a deep window.
+// table, so that one Verilated model covers P = 1, 2, 4, line sizes from 16
+// to 256 bytes, N = 4 (reserved header bits), N = 64 and deep windows.
+// Rows 4 to 8 are the benchmark's (P = 1, 2, 4 with a 64-byte port and
+// with a 64*P-byte one); the regression runs them too.
 //
 // Ports are arrays over the variants, each slice as wide as the widest
-// variant needs (P = 4 slots, 512-bit vectors, 32-bit addresses, 64-byte
+// variant needs (P = 4 slots, 512-bit vectors, 32-bit addresses, 256-byte
 // lines). cfg_o[v] reports the parameters:
 //   [7:0] N, [15:8] EW, [23:16] P, [39:24] LineBytes, [47:40] AddrW,
 //   [55:48] MaxOutstanding, [63:56] WindowLines
 //
 //   v  N   EW  P  LineBytes  AddrW  MaxOutstanding  WindowLines
-//   0  16  32  1  64         32     32              8
-//   1  16  32  4  64         32     32              8
-//   2   4   8  2  16         16      4              4
-//   3  64   8  2  32         32      8              8
-//   4  16  32  1  64         32     32              32
+//   0  16  32  1   64        32     32               8
+//   1  16  32  4   64        32     32               8
+//   2   4   8  2   16        16      4               4
+//   3  64   8  2   32        32      8               8
+//   4  16  32  1   64        32     32              32
+//   5  16  32  2   64        32     32              32
+//   6  16  32  4   64        32     32              32
+//   7  16  32  2  128        32     32              32
+//   8  16  32  4  256        32     32              32
 //
 // fault_i[v] is the planted bug: while a request is offered it moves the
 // variant's req_addr_o one line up (a broken pointer).
 module tb_load_engine #(
-  localparam int unsigned NV    = 5,
+  localparam int unsigned NV    = 9,
   localparam int unsigned MaxP  = 4,
   localparam int unsigned VecW  = 512,
-  localparam int unsigned MaxLB = 64
+  localparam int unsigned MaxLB = 256
 ) (
   input  logic                               clk_i,
   input  logic                               rst_ni,
@@ -70,7 +76,11 @@ module tb_load_engine #(
     '{n: 16, ew: 32, p: 4, lb: 64, aw: 32, mo: 32, wl: 8},
     '{n: 4,  ew: 8,  p: 2, lb: 16, aw: 16, mo: 4,  wl: 4},
     '{n: 64, ew: 8,  p: 2, lb: 32, aw: 32, mo: 8,  wl: 8},
-    '{n: 16, ew: 32, p: 1, lb: 64, aw: 32, mo: 32, wl: 32}
+    '{n: 16, ew: 32, p: 1, lb: 64, aw: 32, mo: 32, wl: 32},
+    '{n: 16, ew: 32, p: 2, lb: 64, aw: 32, mo: 32, wl: 32},
+    '{n: 16, ew: 32, p: 4, lb: 64, aw: 32, mo: 32, wl: 32},
+    '{n: 16, ew: 32, p: 2, lb: 128, aw: 32, mo: 32, wl: 32},
+    '{n: 16, ew: 32, p: 4, lb: 256, aw: 32, mo: 32, wl: 32}
   };
 
   for (genvar v = 0; v < NV; v++) begin : gen_variant

@@ -55,7 +55,7 @@ for spec in "zcomp_compress" "zcomp_expand" "zcomp_wc_buffer" \
     continue
   fi
   cells=$(grep -E "^ +[0-9]+ +cells$" "$log.stat" | tail -1 | awk '{print $1}')
-  ffs=$(grep -E "\$_[A-Z]*DFF" "$log.stat" | awk '{s += $1} END {print s + 0}')
+  ffs=$(grep -E '[$]_[A-Z]*DFF' "$log.stat" | awk '{s += $1} END {print s + 0}')
   echo "[synth] $spec: clean (no latch, no loop, no warning), $cells generic cells, $ffs flip-flops"
 done
 exit $status

@@ -85,7 +85,7 @@ bench: configure
 	$(BUILD)/zcomp-bench-speed
 	@echo "[bench] store engine: vectors per cycle against min(P, LineBytes / bytes per vector)"
 	$(BUILD)/zcomp-bench-store
-	@echo "[bench] load engine: vectors per cycle against min(1, LineBytes / bytes per vector)"
+	@echo "[bench] load engine: vectors per cycle against min(P, LineBytes / bytes per vector)"
 	$(BUILD)/zcomp-bench-load
 
 format:

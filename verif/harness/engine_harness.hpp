@@ -4,9 +4,15 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
 
 #include "l1_model.hpp"
+#include "load_engine_model.hpp"
 #include "lockstep_common.hpp"
+#include "port_bits.hpp"
 #include "store_engine_model.hpp"
 
 namespace zcomp::harness {
@@ -49,6 +55,76 @@ inline L1Config l1_config(const EngineOptions& opt, const EngineParams& p) {
   lc.error_rate = opt.l1_error_rate;
   lc.max_outstanding = p.max_outstanding;
   return lc;
+}
+
+// ------------------------------------------------ test-top port helpers
+// The engine test tops share their port shapes: per variant, result slots
+// of kTopSlots (32-bit pointers, 2-bit errors, kTopVecW-bit vectors), and
+// the L1 response wires.
+constexpr unsigned kTopSlots = 4;
+constexpr unsigned kTopVecW = 512;
+
+/// Takes this cycle's L1 outputs into the inputs `in` of a model: ready,
+/// response valid and error, and (for a reading engine's inputs) the line,
+/// garbage when no response is due.
+template <class In>
+void take_l1(In& in, const L1Memory& mem, std::mt19937_64& rng) {
+  in.req_ready = mem.req_ready();
+  in.rsp_valid = mem.rsp_valid();
+  in.rsp_error = mem.rsp_error();
+  if constexpr (requires { in.rsp_rdata; }) {
+    in.rsp_rdata = mem.rsp_rdata();
+    if (!in.rsp_valid)
+      for (auto& b : in.rsp_rdata) b = static_cast<uint8_t>(rng());
+  }
+}
+
+/// Drives variant i's res_ready_i, req_ready_i, rsp_valid_i, rsp_error_i,
+/// and, for a reading engine's inputs, rsp_rdata_i (max_lb-byte slices: the
+/// line, then garbage above it).
+template <class Top, class In>
+void put_l1_side(Top& top, unsigned i, const In& in, unsigned max_lb, std::mt19937_64& rng) {
+  put_bits(top.res_ready_i, i, 1, in.res_ready);
+  put_bits(top.req_ready_i, i, 1, in.req_ready);
+  put_bits(top.rsp_valid_i, i, 1, in.rsp_valid);
+  put_bits(top.rsp_error_i, i, 1, in.rsp_error);
+  if constexpr (requires { in.rsp_rdata; }) {
+    for (unsigned b = 0; b < max_lb; ++b)
+      put_bits(top.rsp_rdata_i, i * max_lb * 8 + 8 * b, 8,
+               b < in.rsp_rdata.size() ? in.rsp_rdata[b] : static_cast<uint8_t>(rng()));
+  }
+}
+
+/// Result slot k of variant i (pointers, error and vector).
+template <class Top>
+LoadResult read_result_slot(const Top& top, unsigned i, unsigned k, const VectorFormat& f) {
+  const unsigned s = i * kTopSlots + k;
+  LoadResult r;
+  r.dptr = get_bits(top.res_dptr_o, 32 * s, 32);
+  r.hptr = get_bits(top.res_hptr_o, 32 * s, 32);
+  r.err = static_cast<unsigned>(get_bits(top.res_err_o, 2 * s, 2));
+  for (unsigned l = 0; l < f.lanes; ++l)
+    r.data[l] = static_cast<uint32_t>(
+        get_bits(top.res_data_o, kTopVecW * s + l * f.elem_bits, f.elem_bits));
+  return r;
+}
+
+/// The first field of result slot k where `got` differs from `want`
+/// (pointers, error, then the lanes), named "<prefix>res_*_o[k]".
+inline std::optional<Mismatch> diff_result(uint64_t cycle, unsigned i, unsigned k,
+                                           const std::string& prefix, const LoadResult& want,
+                                           const LoadResult& got, const VectorFormat& f) {
+  const std::string sk = "[" + std::to_string(k) + "]";
+  if (want.dptr != got.dptr)
+    return Mismatch{cycle, i, prefix + "res_dptr_o" + sk, want.dptr, got.dptr};
+  if (want.hptr != got.hptr)
+    return Mismatch{cycle, i, prefix + "res_hptr_o" + sk, want.hptr, got.hptr};
+  if (want.err != got.err) return Mismatch{cycle, i, prefix + "res_err_o" + sk, want.err, got.err};
+  for (unsigned l = 0; l < f.lanes; ++l)
+    if (want.data[l] != got.data[l])
+      return Mismatch{cycle, i, prefix + "res_data_o" + sk + "[" + std::to_string(l) + "]",
+                      want.data[l], got.data[l]};
+  return std::nullopt;
 }
 
 }  // namespace zcomp::harness

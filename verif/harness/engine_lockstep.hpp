@@ -79,8 +79,8 @@ class EngineLockstep {
   }
 
  private:
-  static constexpr unsigned kMaxP = 4;
-  static constexpr unsigned kVecW = 512;
+  static constexpr unsigned kMaxP = kTopSlots;
+  static constexpr unsigned kVecW = kTopVecW;
   static constexpr unsigned kMaxLB = 64;
 
   struct Group {
@@ -248,12 +248,7 @@ class EngineLockstep {
     }
     v.in.op_valid = v.offering;
     v.in.res_ready = std::bernoulli_distribution(opt_.res_ready_rate)(r);
-    v.in.req_ready = v.mem.req_ready();
-    v.in.rsp_valid = v.mem.rsp_valid();
-    v.in.rsp_error = v.mem.rsp_error();
-    v.in.rsp_rdata = v.mem.rsp_rdata();
-    if (!v.in.rsp_valid)
-      for (auto& b : v.in.rsp_rdata) b = static_cast<uint8_t>(r());  // garbage
+    take_l1(v.in, v.mem, r);
 
     put_bits(top_->op_valid_i, i, 1, v.in.op_valid);
     put_bits(top_->op_num_i, 3 * i, 3, v.in.op_num);
@@ -272,13 +267,7 @@ class EngineLockstep {
       for (unsigned l = 0; l < f.lanes; ++l)
         put_bits(top_->op_data_i, kVecW * s + l * f.elem_bits, f.elem_bits, op.data[l]);
     }
-    put_bits(top_->res_ready_i, i, 1, v.in.res_ready);
-    put_bits(top_->req_ready_i, i, 1, v.in.req_ready);
-    put_bits(top_->rsp_valid_i, i, 1, v.in.rsp_valid);
-    put_bits(top_->rsp_error_i, i, 1, v.in.rsp_error);
-    for (unsigned b = 0; b < kMaxLB; ++b)
-      put_bits(top_->rsp_rdata_i, i * kMaxLB * 8 + 8 * b, 8,
-               b < v.p.line_bytes ? v.in.rsp_rdata[b] : static_cast<uint8_t>(r()));
+    put_l1_side(*top_, i, v.in, kMaxLB, r);
     put_bits(top_->fault_i, i, 1, int(i) == opt_.fault_variant && cycle >= opt_.fault_cycle);
   }
 
@@ -293,16 +282,8 @@ class EngineLockstep {
     check("op_ready_o", o.op_ready, get_bits(top_->op_ready_o, i, 1));
     check("res_valid_o", o.res_valid, get_bits(top_->res_valid_o, i, 1));
     check("res_num_o", o.res_num, get_bits(top_->res_num_o, 3 * i, 3));
-    for (unsigned k = 0; k < v.p.p && !mm; ++k) {
-      const unsigned s = i * kMaxP + k;
-      const std::string sk = "[" + std::to_string(k) + "]";
-      check("res_dptr_o" + sk, o.res[k].dptr, get_bits(top_->res_dptr_o, 32 * s, 32));
-      check("res_hptr_o" + sk, o.res[k].hptr, get_bits(top_->res_hptr_o, 32 * s, 32));
-      check("res_err_o" + sk, o.res[k].err, get_bits(top_->res_err_o, 2 * s, 2));
-      for (unsigned l = 0; l < f.lanes && !mm; ++l)
-        check("res_data_o" + sk + "[" + std::to_string(l) + "]", o.res[k].data[l],
-              get_bits(top_->res_data_o, kVecW * s + l * f.elem_bits, f.elem_bits));
-    }
+    for (unsigned k = 0; k < v.p.p && !mm; ++k)
+      mm = diff_result(cycle, i, k, "", o.res[k], read_result_slot(*top_, i, k, f), f);
     check("req_valid_o", o.req_valid, get_bits(top_->req_valid_o, i, 1));
     check("req_write_o", o.req_write, get_bits(top_->req_write_o, i, 1));
     check("req_addr_o", o.req_addr, get_bits(top_->req_addr_o, 32 * i, 32));
@@ -335,11 +316,9 @@ class EngineLockstep {
         return Mismatch{cycle, i, "functional: res_num_o", g.num,
                         get_bits(top_->res_num_o, 3 * i, 3)};
       for (unsigned k = 0; k < g.num; ++k) {
-        const unsigned s = i * kMaxP + k;
         const EngineOp& op = g.ops[k];
-        const EngineResult& e = g.expect[k];
-        const unsigned err = static_cast<unsigned>(get_bits(top_->res_err_o, 2 * s, 2));
-        ++v.stats.err[err];
+        const EngineResult got = read_result_slot(*top_, i, k, f);
+        ++v.stats.err[got.err];
         if (op.fence)
           ++v.stats.fences;
         else if (op.load)
@@ -347,18 +326,7 @@ class EngineLockstep {
         else
           ++v.stats.stores;
         if (!v.exact) continue;
-        const std::string sk = "[" + std::to_string(k) + "]";
-        if (err != e.err) return Mismatch{cycle, i, "functional: res_err_o" + sk, e.err, err};
-        const uint64_t d = get_bits(top_->res_dptr_o, 32 * s, 32);
-        const uint64_t h = get_bits(top_->res_hptr_o, 32 * s, 32);
-        if (d != e.dptr) return Mismatch{cycle, i, "functional: res_dptr_o" + sk, e.dptr, d};
-        if (h != e.hptr) return Mismatch{cycle, i, "functional: res_hptr_o" + sk, e.hptr, h};
-        for (unsigned l = 0; l < f.lanes; ++l) {
-          const uint64_t x = get_bits(top_->res_data_o, kVecW * s + l * f.elem_bits, f.elem_bits);
-          if (x != e.data[l])
-            return Mismatch{cycle, i, "functional: res_data_o" + sk + "[" + std::to_string(l) + "]",
-                            e.data[l], x};
-        }
+        if (auto m = diff_result(cycle, i, k, "functional: ", g.expect[k], got, f)) return m;
       }
     }
     std::optional<L1Request> req;

@@ -84,8 +84,8 @@ class LoadLockstep {
   }
 
  private:
-  static constexpr unsigned kMaxP = 4;
-  static constexpr unsigned kVecW = 512;
+  static constexpr unsigned kMaxP = kTopSlots;
+  static constexpr unsigned kVecW = kTopVecW;
   static constexpr unsigned kMaxLB = 256;
 
   struct Group {
@@ -254,12 +254,7 @@ class LoadLockstep {
     v.in.op_valid = v.offering;
     v.in.flush = opt_.flush_rate > 0 && std::bernoulli_distribution(opt_.flush_rate)(r);
     v.in.res_ready = std::bernoulli_distribution(opt_.res_ready_rate)(r);
-    v.in.req_ready = v.mem.req_ready();
-    v.in.rsp_valid = v.mem.rsp_valid();
-    v.in.rsp_error = v.mem.rsp_error();
-    v.in.rsp_rdata = v.mem.rsp_rdata();
-    if (!v.in.rsp_valid)
-      for (auto& b : v.in.rsp_rdata) b = static_cast<uint8_t>(r());  // garbage
+    take_l1(v.in, v.mem, r);
 
     put_bits(top_->flush_i, i, 1, v.in.flush);
     put_bits(top_->op_valid_i, i, 1, v.in.op_valid);
@@ -274,13 +269,7 @@ class LoadLockstep {
       put_bits(top_->op_hptr_i, 32 * s, 32, op.hptr);
       put_bits(top_->op_limit_i, 32 * s, 32, op.limit);
     }
-    put_bits(top_->res_ready_i, i, 1, v.in.res_ready);
-    put_bits(top_->req_ready_i, i, 1, v.in.req_ready);
-    put_bits(top_->rsp_valid_i, i, 1, v.in.rsp_valid);
-    put_bits(top_->rsp_error_i, i, 1, v.in.rsp_error);
-    for (unsigned b = 0; b < kMaxLB; ++b)
-      put_bits(top_->rsp_rdata_i, i * kMaxLB * 8 + 8 * b, 8,
-               b < v.p.line_bytes ? v.in.rsp_rdata[b] : static_cast<uint8_t>(r()));
+    put_l1_side(*top_, i, v.in, kMaxLB, r);
     put_bits(top_->fault_i, i, 1, int(i) == opt_.fault_variant && cycle >= opt_.fault_cycle);
   }
 
@@ -296,16 +285,8 @@ class LoadLockstep {
     check("op_ready_o", o.op_ready, get_bits(top_->op_ready_o, i, 1));
     check("res_valid_o", o.res_valid, get_bits(top_->res_valid_o, i, 1));
     check("res_num_o", o.res_num, get_bits(top_->res_num_o, 3 * i, 3));
-    for (unsigned k = 0; k < v.p.p && !mm; ++k) {
-      const unsigned s = i * kMaxP + k;
-      const std::string sk = "[" + std::to_string(k) + "]";
-      check("res_dptr_o" + sk, o.res[k].dptr, get_bits(top_->res_dptr_o, 32 * s, 32));
-      check("res_hptr_o" + sk, o.res[k].hptr, get_bits(top_->res_hptr_o, 32 * s, 32));
-      check("res_err_o" + sk, o.res[k].err, get_bits(top_->res_err_o, 2 * s, 2));
-      for (unsigned l = 0; l < f.lanes && !mm; ++l)
-        check("res_data_o" + sk + "[" + std::to_string(l) + "]", o.res[k].data[l],
-              get_bits(top_->res_data_o, kVecW * s + l * f.elem_bits, f.elem_bits));
-    }
+    for (unsigned k = 0; k < v.p.p && !mm; ++k)
+      mm = diff_result(cycle, i, k, "", o.res[k], read_result_slot(*top_, i, k, f), f);
     check("req_valid_o", o.req_valid, get_bits(top_->req_valid_o, i, 1));
     check("req_addr_o", o.req_addr, get_bits(top_->req_addr_o, 32 * i, 32));
     check("req_write_o", 0, get_bits(top_->req_write_o, i, 1));
@@ -329,16 +310,9 @@ class LoadLockstep {
       v.in_flight.pop_front();
       v.stats.last_result = cycle;
       for (unsigned k = 0; k < g.num; ++k) {
-        const unsigned s = i * kMaxP + k;
-        const LoadResult& e = g.expect[k];
-        const unsigned err = static_cast<unsigned>(get_bits(top_->res_err_o, 2 * s, 2));
-        if (opt_.memory) {
-          LaneArray x{};
-          for (unsigned l = 0; l < f.lanes; ++l)
-            x[l] = static_cast<uint32_t>(
-                get_bits(top_->res_data_o, kVecW * s + l * f.elem_bits, f.elem_bits));
-          v.loaded.push_back(x);
-        }
+        const LoadResult got = read_result_slot(*top_, i, k, f);
+        const unsigned err = got.err;
+        if (opt_.memory) v.loaded.push_back(got.data);
         if (!g.ops[k].fence) {
           ++v.stats.ops;
           ++v.stats.err[err];
@@ -348,18 +322,7 @@ class LoadLockstep {
           }
         }
         if (opt_.l1_error_rate > 0) continue;  // an L1 error changes the course
-        const std::string sk = "[" + std::to_string(k) + "]";
-        if (err != e.err) return Mismatch{cycle, i, "functional: res_err_o" + sk, e.err, err};
-        const uint64_t d = get_bits(top_->res_dptr_o, 32 * s, 32);
-        const uint64_t h = get_bits(top_->res_hptr_o, 32 * s, 32);
-        if (d != e.dptr) return Mismatch{cycle, i, "functional: res_dptr_o" + sk, e.dptr, d};
-        if (h != e.hptr) return Mismatch{cycle, i, "functional: res_hptr_o" + sk, e.hptr, h};
-        for (unsigned l = 0; l < f.lanes; ++l) {
-          const uint64_t x = get_bits(top_->res_data_o, kVecW * s + l * f.elem_bits, f.elem_bits);
-          if (x != e.data[l])
-            return Mismatch{cycle, i, "functional: res_data_o" + sk + "[" + std::to_string(l) + "]",
-                            e.data[l], x};
-        }
+        if (auto m = diff_result(cycle, i, k, "functional: ", g.expect[k], got, f)) return m;
       }
     }
     std::optional<L1Request> req;

@@ -336,9 +336,7 @@ class StoreLockstep {
     }
     v.in.op_valid = v.offering;
     v.in.res_ready = std::bernoulli_distribution(opt_.res_ready_rate)(r);
-    v.in.req_ready = v.mem.req_ready();
-    v.in.rsp_valid = v.mem.rsp_valid();
-    v.in.rsp_error = v.mem.rsp_error();
+    take_l1(v.in, v.mem, r);
 
     put_bits(top_->op_valid_i, i, 1, v.in.op_valid);
     put_bits(top_->op_num_i, 3 * i, 3, v.in.op_num);
@@ -356,10 +354,7 @@ class StoreLockstep {
       for (unsigned l = 0; l < f.lanes; ++l)
         put_bits(top_->op_data_i, kVecW * s + l * f.elem_bits, f.elem_bits, op.data[l]);
     }
-    put_bits(top_->res_ready_i, i, 1, v.in.res_ready);
-    put_bits(top_->req_ready_i, i, 1, v.in.req_ready);
-    put_bits(top_->rsp_valid_i, i, 1, v.in.rsp_valid);
-    put_bits(top_->rsp_error_i, i, 1, v.in.rsp_error);
+    put_l1_side(*top_, i, v.in, 0, r);
     put_bits(top_->fault_i, i, 1, int(i) == opt_.fault_variant && cycle >= opt_.fault_cycle);
   }
 

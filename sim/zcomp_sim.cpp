@@ -18,6 +18,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,6 +27,7 @@
 #include "Vtb_store_engine.h"
 #include "featuremap.hpp"
 #include "load_lockstep.hpp"
+#include "npy.hpp"
 #include "seed.hpp"
 #include "store_lockstep.hpp"
 
@@ -48,6 +50,8 @@ struct Args {
   unsigned latency = 4;
   zcomp::Layout layout = zcomp::Layout::kInterleaved;
   std::optional<uint64_t> seed;
+  std::vector<std::string> inputs;  ///< .npy files, one row each (else the built-in profile)
+  bool bf16 = false;                ///< read 16-bit integer files as bfloat16
   bool help = false;
 };
 
@@ -55,13 +59,18 @@ void usage(std::FILE* out) {
   std::fprintf(out,
                "usage: zcomp-sim [--vectors N] [--valid-rate P] [--ready-rate P] [--latency C]\n"
                "                 [--layout interleaved|separate] [--seed S]\n"
+               "                 [--input FILE.npy ...] [--dtype bf16]\n"
                "  Runs the synthetic VGG-16 profile (docs/verification.md) through the\n"
                "  store engine (N=16, EW=32, P=4) and back through the load engine (P=4),\n"
                "  in lockstep with the golden models. Each layer is scaled down to N vectors\n"
                "  (default 2000). --valid-rate: operations offered; --ready-rate: L1 and\n"
                "  result ready; --latency: L1 latency in cycles (default 4).\n"
                "  The seed is --seed, else ZCOMP_SEED, else 1, so that a plain run always\n"
-               "  prints the same table.\n");
+               "  prints the same table.\n"
+               "  --input FILE.npy (repeatable): your feature maps instead, one row per file,\n"
+               "  all elements in C order, the last vector padded with zeros. This build has\n"
+               "  engines for 32-bit elements (float32 '<f4', int32 '<i4'); other dtypes are\n"
+               "  named and refused. --dtype bf16 reads '<u2'/'<i2' files as bfloat16.\n");
 }
 
 bool parse_rate(const char* s, double& out) {
@@ -108,6 +117,18 @@ int parse(int argc, char** argv, Args& a) {
                      v.c_str());
         return 2;
       }
+    } else if (arg == "--input" && has_value) {
+      a.inputs.push_back(argv[++i]);
+    } else if (arg == "--dtype" && has_value) {
+      const std::string v = argv[++i];
+      if (v != "bf16") {
+        std::fprintf(stderr,
+                     "zcomp-sim: --dtype only takes 'bf16' (other dtypes come from the .npy "
+                     "header), got '%s'\n",
+                     v.c_str());
+        return 2;
+      }
+      a.bf16 = true;
     } else if (arg == "--seed" && has_value) {
       uint64_t s = 0;
       if (!parse_uint(argv[++i], s)) {
@@ -155,6 +176,58 @@ void print_row(const std::string& name, const Row& r) {
               100.0 * ratio(ld, ld_bound), r.mismatches);
 }
 
+/// One row of the report: a layer of the built-in profile or one file.
+struct Workload {
+  std::string name;
+  std::vector<zcomp::LaneArray> vectors;
+  unsigned padded = 0;  ///< zeros added to fill the last vector
+};
+
+std::vector<Workload> profile_rows(uint64_t seed, uint64_t vectors_per_layer) {
+  std::vector<Workload> rows;
+  for (const auto& layer : zcomp::vgg16_profile()) {
+    zcomp::WorkloadSpec spec;
+    spec.pattern = zcomp::Pattern::kRelu;
+    spec.sparsity = layer.sparsity;
+    zcomp::FeatureMapGenerator gen(spec, zcomp::DType::kFp32,
+                                   zcomp::harness::derive_seed(seed, layer.name));
+    Workload w{layer.name, {}, 0};
+    w.vectors.resize(std::min<uint64_t>(vectors_per_layer, layer.elements / kLanes));
+    for (auto& v : w.vectors)
+      for (unsigned i = 0; i < kLanes; ++i) v[i] = gen.next();
+    rows.push_back(std::move(w));
+  }
+  return rows;
+}
+
+/// One row per file; on a bad file, `error` names it and the problem.
+std::vector<Workload> file_rows(const std::vector<std::string>& paths, bool bf16,
+                                std::string& error) {
+  std::vector<Workload> rows;
+  for (const std::string& path : paths) {
+    const auto a = zcomp::read_npy(path, bf16, error);
+    if (!a) return {};
+    if (zcomp::dtype_bits(a->dtype) != 32) {
+      error = path + ": " + zcomp::to_string(a->dtype) +
+              " data needs engines with EW=" + std::to_string(zcomp::dtype_bits(a->dtype)) +
+              ", and this build has N=16 EW=32 only (store P=4, load P=4): float32 and int32 "
+              "files";
+      return {};
+    }
+    if (a->elems.empty()) {
+      error = path + ": the array has no elements";
+      return {};
+    }
+    Workload w{std::filesystem::path(path).filename().string(), {}, 0};
+    w.vectors.resize((a->elems.size() + kLanes - 1) / kLanes);
+    for (std::size_t i = 0; i < a->elems.size(); ++i)
+      w.vectors[i / kLanes][i % kLanes] = a->elems[i];
+    w.padded = static_cast<unsigned>(w.vectors.size() * kLanes - a->elems.size());
+    rows.push_back(std::move(w));
+  }
+  return rows;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -168,12 +241,28 @@ int main(int argc, char** argv) {
   const bool from_env = env_seed != nullptr && *env_seed != '\0';
   const uint64_t seed = args.seed ? *args.seed : from_env ? zcomp::harness::base_seed() : 1;
   const bool sep = args.layout == zcomp::Layout::kSeparateHeader;
+  std::string error;
+  const std::vector<Workload> rows = args.inputs.empty()
+                                         ? profile_rows(seed, args.vectors_per_layer)
+                                         : file_rows(args.inputs, args.bf16, error);
+  if (!error.empty()) {
+    std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
+    return 2;
+  }
   std::printf(
       "zcomp-sim: ZCOMPS store engine (N=16 EW=32 P=4, 64-byte L1 lines), then\n"
       "           ZCOMPL load engine (P=4, 32-line window); lockstep on, CCF zero\n");
-  std::printf("workload : synthetic VGG-16 profile, fp32 ReLU feature maps, %" PRIu64
-              " vectors per layer\n",
-              args.vectors_per_layer);
+  if (args.inputs.empty()) {
+    std::printf("workload : synthetic VGG-16 profile, fp32 ReLU feature maps, %" PRIu64
+                " vectors per layer\n",
+                args.vectors_per_layer);
+  } else {
+    std::printf("workload : %zu .npy file(s), one row each\n", rows.size());
+    for (const Workload& w : rows)
+      if (w.padded > 0)
+        std::printf("           %s: the last vector is padded with %u zero(s)\n", w.name.c_str(),
+                    w.padded);
+  }
   std::printf("layout   : %s\n", sep ? "separate header" : "interleaved");
   std::printf("seed     : %" PRIu64 " (%s)\n", seed,
               args.seed  ? "--seed"
@@ -189,22 +278,15 @@ int main(int argc, char** argv) {
 
   Row total;
   int failures = 0;
-  for (const auto& layer : zcomp::vgg16_profile()) {
-    const uint64_t lseed = zcomp::harness::derive_seed(seed, layer.name);
-    const std::size_t n = std::min<uint64_t>(args.vectors_per_layer, layer.elements / kLanes);
-    zcomp::WorkloadSpec spec;
-    spec.pattern = zcomp::Pattern::kRelu;
-    spec.sparsity = layer.sparsity;
-    zcomp::FeatureMapGenerator gen(spec, zcomp::DType::kFp32, lseed);
-    std::vector<zcomp::LaneArray> vectors(n);
+  for (const Workload& w : rows) {
+    const uint64_t lseed = zcomp::harness::derive_seed(seed, w.name);
+    const std::vector<zcomp::LaneArray>& vectors = w.vectors;
+    const std::size_t n = vectors.size();
     Row row;
-    for (auto& v : vectors) {
-      for (unsigned i = 0; i < kLanes; ++i) {
-        v[i] = gen.next();
-        row.zeros += v[i] == 0;
-      }
-    }
-    row.elements = n * kLanes;
+    for (const auto& v : vectors)
+      for (unsigned i = 0; i < kLanes; ++i) row.zeros += v[i] == 0;
+    row.zeros -= w.padded;  // the padding is not the user's data
+    row.elements = n * kLanes - w.padded;
     row.vectors = n;
     row.bytes_in = row.elements * 4;
 
@@ -254,7 +336,7 @@ int main(int argc, char** argv) {
       }
     }
     failures += row.mismatches != 0;
-    print_row(layer.name, row);
+    print_row(w.name, row);
     total.elements += row.elements;
     total.zeros += row.zeros;
     total.bytes_in += row.bytes_in;

@@ -1,0 +1,102 @@
+// zcomp-sim on the command line: a .npy file gives a row and exit status 0,
+// and each bad input gives one line naming the file and the problem and
+// exit status 2.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "npy_writer.hpp"
+
+#ifndef ZCOMP_SIM_BINARY
+#error "ZCOMP_SIM_BINARY must name the zcomp-sim executable"
+#endif
+
+namespace zcomp {
+namespace {
+
+struct SimRun {
+  int status = -1;
+  std::string out;  ///< stdout and stderr
+};
+
+class SimCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("zcomp_sim_cli_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  std::string file(const std::string& name) const { return (dir_ / name).string(); }
+
+  SimRun sim(const std::string& args) const {
+    const std::string log = file("out.txt");
+    const std::string cmd = std::string(ZCOMP_SIM_BINARY) + " " + args + " > " + log + " 2>&1";
+    SimRun r;
+    const int raw = std::system(cmd.c_str());
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    std::ifstream in(log);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    r.out = ss.str();
+    return r;
+  }
+
+  std::filesystem::path dir_;
+};
+
+TEST_F(SimCli, Float32FileGivesARowAndPasses) {
+  std::vector<uint8_t> data;
+  for (unsigned i = 0; i < 100; ++i) {  // 100 elements: the last vector is padded with 12
+    const float v = (i % 3 == 0) ? 0.0f : static_cast<float>(i) * 0.5f;
+    const auto* b = reinterpret_cast<const uint8_t*>(&v);
+    data.insert(data.end(), b, b + 4);
+  }
+  test::write_npy(file("act.npy"), test::npy_dict("<f4", "(10, 10)"), data);
+  const SimRun r = sim("--input " + file("act.npy"));
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("act.npy: the last vector is padded with 12 zero(s)"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\nact.npy"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("RESULT: PASS"), std::string::npos) << r.out;
+}
+
+TEST_F(SimCli, BadInputsAreNamedWithStatus2) {
+  test::write_npy(file("magic.npy"), test::npy_dict("<f4", "(2,)"), std::vector<uint8_t>(8),
+                  "GIF89a");
+  test::write_npy(file("f8.npy"), test::npy_dict("<f8", "(2,)"), std::vector<uint8_t>(16));
+  test::write_npy(file("fortran.npy"), test::npy_dict("<f4", "(2, 2)", "True"),
+                  std::vector<uint8_t>(16));
+  test::write_npy(file("short.npy"), test::npy_dict("<f4", "(4,)"), std::vector<uint8_t>(10));
+  test::write_npy(file("long.npy"), test::npy_dict("<f4", "(2,)"), std::vector<uint8_t>(12));
+  test::write_npy(file("half.npy"), test::npy_dict("<f2", "(4,)"), std::vector<uint8_t>(8));
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"--input " + file("absent.npy"), "absent.npy: cannot open the file"},
+      {"--input " + file("magic.npy"), "magic.npy: not a .npy file (bad magic"},
+      {"--input " + file("f8.npy"), "f8.npy: unsupported dtype '<f8'"},
+      {"--input " + file("fortran.npy"), "fortran.npy: Fortran-order arrays are not supported"},
+      {"--input " + file("short.npy"), "short.npy: truncated data"},
+      {"--input " + file("long.npy"), "long.npy: the header's shape"},
+      {"--input " + file("half.npy"), "half.npy: fp16 data needs engines with EW=16"},
+      {"--dtype float64", "--dtype only takes 'bf16'"},
+      {"--layout diagonal", "--layout is 'interleaved' or 'separate', got 'diagonal'"},
+      {"--frobnicate", "unknown option or missing value: '--frobnicate'"},
+  };
+  for (const auto& [args, expect] : cases) {
+    const SimRun r = sim(args);
+    EXPECT_EQ(r.status, 2) << args << "\n" << r.out;
+    EXPECT_NE(r.out.find(expect), std::string::npos) << args << "\n" << r.out;
+    EXPECT_EQ(r.out.find("RESULT"), std::string::npos) << "no report for " << args;
+  }
+}
+
+}  // namespace
+}  // namespace zcomp

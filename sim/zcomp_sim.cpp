@@ -38,10 +38,36 @@ using zcomp::harness::LoadOptions;
 using zcomp::harness::StoreLockstep;
 using zcomp::harness::StoreOptions;
 
-constexpr int kStoreVariant = 0;  // tb_store_engine: N=16 EW=32 P=4, 64-byte lines
-constexpr int kLoadVariant = 6;   // tb_load_engine: N=16 EW=32 P=4, 32-line window
-constexpr unsigned kLanes = 16;
+/// The engine pairs this build has: a row of tb_store_engine and one of
+/// tb_load_engine with the same vector format, P=4, 64-byte L1 lines and a
+/// 32-line load window. A file's element width picks the pair.
+struct Model {
+  unsigned lanes, ew;
+  int store_variant, load_variant;
+};
+constexpr Model kModels[] = {{16, 32, 0, 6}, {32, 16, 6, 9}, {64, 8, 7, 10}};
 constexpr double kLineBytes = 64;
+constexpr double kP = 4;
+
+std::string model_list() {
+  std::string s;
+  for (const Model& m : kModels)
+    s += (s.empty() ? "" : ", ") + std::string("N=") + std::to_string(m.lanes) +
+         " EW=" + std::to_string(m.ew);
+  return s + " (each P=4)";
+}
+
+/// The engines for this element width, and lane count if one is asked for.
+const Model* model_for(unsigned ew, unsigned lanes) {
+  for (const Model& m : kModels)
+    if (m.ew == ew && (lanes == 0 || m.lanes == lanes)) return &m;
+  return nullptr;
+}
+
+std::string no_model(unsigned ew, unsigned lanes) {
+  return "no engines built for " + (lanes ? "N=" + std::to_string(lanes) + " with " : "") +
+         std::to_string(ew) + "-bit elements; this build has " + model_list();
+}
 
 struct Args {
   uint64_t vectors_per_layer = 2000;
@@ -52,6 +78,7 @@ struct Args {
   std::optional<uint64_t> seed;
   std::vector<std::string> inputs;  ///< .npy files, one row each (else the built-in profile)
   bool bf16 = false;                ///< read 16-bit integer files as bfloat16
+  unsigned lanes = 0;               ///< --lanes, 0 = the model's own
   bool help = false;
 };
 
@@ -59,7 +86,7 @@ void usage(std::FILE* out) {
   std::fprintf(out,
                "usage: zcomp-sim [--vectors N] [--valid-rate P] [--ready-rate P] [--latency C]\n"
                "                 [--layout interleaved|separate] [--seed S]\n"
-               "                 [--input FILE.npy ...] [--dtype bf16]\n"
+               "                 [--input FILE.npy ...] [--dtype bf16] [--lanes N]\n"
                "  Runs the synthetic VGG-16 profile (docs/verification.md) through the\n"
                "  store engine (N=16, EW=32, P=4) and back through the load engine (P=4),\n"
                "  in lockstep with the golden models. Each layer is scaled down to N vectors\n"
@@ -68,9 +95,11 @@ void usage(std::FILE* out) {
                "  The seed is --seed, else ZCOMP_SEED, else 1, so that a plain run always\n"
                "  prints the same table.\n"
                "  --input FILE.npy (repeatable): your feature maps instead, one row per file,\n"
-               "  all elements in C order, the last vector padded with zeros. This build has\n"
-               "  engines for 32-bit elements (float32 '<f4', int32 '<i4'); other dtypes are\n"
-               "  named and refused. --dtype bf16 reads '<u2'/'<i2' files as bfloat16.\n");
+               "  all elements in C order, the last vector padded with zeros. The element\n"
+               "  width picks the engines: 32-bit (float32, int32) N=16, 16-bit (float16,\n"
+               "  int16, bfloat16) N=32, 8-bit (int8, uint8) N=64: 512-bit vectors, P=4.\n"
+               "  --dtype bf16 reads '<u2'/'<i2' files as bfloat16. --lanes N asks for N\n"
+               "  lanes; a width and N with no engines built is named and refused.\n");
 }
 
 bool parse_rate(const char* s, double& out) {
@@ -117,6 +146,14 @@ int parse(int argc, char** argv, Args& a) {
                      v.c_str());
         return 2;
       }
+    } else if (arg == "--lanes" && has_value) {
+      uint64_t n = 0;
+      if (!parse_uint(argv[++i], n) || n == 0 || n > 64) {
+        std::fprintf(stderr, "zcomp-sim: --lanes needs a whole number from 1 to 64, got '%s'\n",
+                     argv[i]);
+        return 2;
+      }
+      a.lanes = static_cast<unsigned>(n);
     } else if (arg == "--input" && has_value) {
       a.inputs.push_back(argv[++i]);
     } else if (arg == "--dtype" && has_value) {
@@ -164,8 +201,8 @@ void print_row(const std::string& name, const Row& r) {
   const double per_vec = ratio(static_cast<double>(r.bytes_out), static_cast<double>(r.vectors));
   const double st = ratio(static_cast<double>(r.vectors), static_cast<double>(r.store_cycles));
   const double ld = ratio(static_cast<double>(r.vectors), static_cast<double>(r.load_cycles));
-  const double st_bound = std::min(4.0, ratio(kLineBytes, per_vec));
-  const double ld_bound = std::min(4.0, ratio(kLineBytes, per_vec));
+  const double st_bound = std::min(kP, ratio(kLineBytes, per_vec));
+  const double ld_bound = std::min(kP, ratio(kLineBytes, per_vec));
   std::printf("%-8s %9" PRIu64 " %8.1f%% %10" PRIu64 " %10" PRIu64 " %6.2fx %7" PRIu64
               " %6.2f %5.0f%% %7" PRIu64 " %6.2f %5.0f%% %5d\n",
               name.c_str(), r.elements,
@@ -179,22 +216,31 @@ void print_row(const std::string& name, const Row& r) {
 /// One row of the report: a layer of the built-in profile or one file.
 struct Workload {
   std::string name;
+  const Model* model = &kModels[0];
   std::vector<zcomp::LaneArray> vectors;
   unsigned padded = 0;  ///< zeros added to fill the last vector
+  std::string dtype;    ///< of a file
 };
 
-std::vector<Workload> profile_rows(uint64_t seed, uint64_t vectors_per_layer) {
+std::vector<Workload> profile_rows(uint64_t seed, uint64_t vectors_per_layer, unsigned lanes_asked,
+                                   std::string& error) {
   std::vector<Workload> rows;
+  const Model* m = model_for(32, lanes_asked);
+  if (m == nullptr) {
+    error = "the built-in workload is fp32: " + no_model(32, lanes_asked);
+    return {};
+  }
   for (const auto& layer : zcomp::vgg16_profile()) {
     zcomp::WorkloadSpec spec;
     spec.pattern = zcomp::Pattern::kRelu;
     spec.sparsity = layer.sparsity;
     zcomp::FeatureMapGenerator gen(spec, zcomp::DType::kFp32,
                                    zcomp::harness::derive_seed(seed, layer.name));
-    Workload w{layer.name, {}, 0};
-    w.vectors.resize(std::min<uint64_t>(vectors_per_layer, layer.elements / kLanes));
+    Workload w{layer.name, m, {}, 0};
+    const unsigned lanes = w.model->lanes;
+    w.vectors.resize(std::min<uint64_t>(vectors_per_layer, layer.elements / lanes));
     for (auto& v : w.vectors)
-      for (unsigned i = 0; i < kLanes; ++i) v[i] = gen.next();
+      for (unsigned i = 0; i < lanes; ++i) v[i] = gen.next();
     rows.push_back(std::move(w));
   }
   return rows;
@@ -202,27 +248,27 @@ std::vector<Workload> profile_rows(uint64_t seed, uint64_t vectors_per_layer) {
 
 /// One row per file; on a bad file, `error` names it and the problem.
 std::vector<Workload> file_rows(const std::vector<std::string>& paths, bool bf16,
-                                std::string& error) {
+                                unsigned lanes_asked, std::string& error) {
   std::vector<Workload> rows;
   for (const std::string& path : paths) {
     const auto a = zcomp::read_npy(path, bf16, error);
     if (!a) return {};
-    if (zcomp::dtype_bits(a->dtype) != 32) {
+    const Model* m = model_for(zcomp::dtype_bits(a->dtype), lanes_asked);
+    if (m == nullptr) {
       error = path + ": " + zcomp::to_string(a->dtype) +
-              " data needs engines with EW=" + std::to_string(zcomp::dtype_bits(a->dtype)) +
-              ", and this build has N=16 EW=32 only (store P=4, load P=4): float32 and int32 "
-              "files";
+              " data: " + no_model(zcomp::dtype_bits(a->dtype), lanes_asked);
       return {};
     }
     if (a->elems.empty()) {
       error = path + ": the array has no elements";
       return {};
     }
-    Workload w{std::filesystem::path(path).filename().string(), {}, 0};
-    w.vectors.resize((a->elems.size() + kLanes - 1) / kLanes);
-    for (std::size_t i = 0; i < a->elems.size(); ++i)
-      w.vectors[i / kLanes][i % kLanes] = a->elems[i];
-    w.padded = static_cast<unsigned>(w.vectors.size() * kLanes - a->elems.size());
+    Workload w{std::filesystem::path(path).filename().string(), m, {}, 0};
+    const unsigned lanes = m->lanes;
+    w.vectors.resize((a->elems.size() + lanes - 1) / lanes);
+    for (std::size_t i = 0; i < a->elems.size(); ++i) w.vectors[i / lanes][i % lanes] = a->elems[i];
+    w.padded = static_cast<unsigned>(w.vectors.size() * lanes - a->elems.size());
+    w.dtype = std::string(zcomp::to_string(a->dtype)) + " ('" + a->descr + "')";
     rows.push_back(std::move(w));
   }
   return rows;
@@ -242,26 +288,32 @@ int main(int argc, char** argv) {
   const uint64_t seed = args.seed ? *args.seed : from_env ? zcomp::harness::base_seed() : 1;
   const bool sep = args.layout == zcomp::Layout::kSeparateHeader;
   std::string error;
-  const std::vector<Workload> rows = args.inputs.empty()
-                                         ? profile_rows(seed, args.vectors_per_layer)
-                                         : file_rows(args.inputs, args.bf16, error);
+  const std::vector<Workload> rows =
+      args.inputs.empty() ? profile_rows(seed, args.vectors_per_layer, args.lanes, error)
+                          : file_rows(args.inputs, args.bf16, args.lanes, error);
   if (!error.empty()) {
     std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
     return 2;
   }
+  const bool default_model =
+      std::all_of(rows.begin(), rows.end(), [](const Workload& w) { return w.model == kModels; });
   std::printf(
-      "zcomp-sim: ZCOMPS store engine (N=16 EW=32 P=4, 64-byte L1 lines), then\n"
-      "           ZCOMPL load engine (P=4, 32-line window); lockstep on, CCF zero\n");
+      "zcomp-sim: ZCOMPS store engine (%s P=4, 64-byte L1 lines), then\n"
+      "           ZCOMPL load engine (P=4, 32-line window); lockstep on, CCF zero\n",
+      default_model ? "N=16 EW=32" : "N x EW = 512 bits");
   if (args.inputs.empty()) {
     std::printf("workload : synthetic VGG-16 profile, fp32 ReLU feature maps, %" PRIu64
                 " vectors per layer\n",
                 args.vectors_per_layer);
   } else {
     std::printf("workload : %zu .npy file(s), one row each\n", rows.size());
-    for (const Workload& w : rows)
+    for (const Workload& w : rows) {
+      std::printf("           %s: %s, engines N=%u EW=%u\n", w.name.c_str(), w.dtype.c_str(),
+                  w.model->lanes, w.model->ew);
       if (w.padded > 0)
         std::printf("           %s: the last vector is padded with %u zero(s)\n", w.name.c_str(),
                     w.padded);
+    }
   }
   std::printf("layout   : %s\n", sep ? "separate header" : "interleaved");
   std::printf("seed     : %" PRIu64 " (%s)\n", seed,
@@ -284,15 +336,15 @@ int main(int argc, char** argv) {
     const std::size_t n = vectors.size();
     Row row;
     for (const auto& v : vectors)
-      for (unsigned i = 0; i < kLanes; ++i) row.zeros += v[i] == 0;
+      for (unsigned i = 0; i < w.model->lanes; ++i) row.zeros += v[i] == 0;
     row.zeros -= w.padded;  // the padding is not the user's data
-    row.elements = n * kLanes - w.padded;
+    row.elements = n * w.model->lanes - w.padded;
     row.vectors = n;
-    row.bytes_in = row.elements * 4;
+    row.bytes_in = row.elements * (w.model->ew / 8);
 
     StoreOptions so;
     so.seed = lseed;
-    so.only_variant = kStoreVariant;
+    so.only_variant = w.model->store_variant;
     so.data = &vectors;
     so.data_layout = args.layout;
     so.op_valid_rate = args.valid_rate;
@@ -301,13 +353,13 @@ int main(int argc, char** argv) {
     so.l1_min_latency = so.l1_max_latency = args.latency;
     so.trace_dir = "zcomp-traces";
     const auto st = StoreLockstep<Vtb_store_engine>::run(so);
-    const auto& ss = st.stats.at(kStoreVariant);
+    const auto& ss = st.stats.at(w.model->store_variant);
     row.bytes_out = ss.bytes;
     row.store_cycles = ss.last_request - std::min(ss.first_accept, ss.last_request) + 1;
 
     LoadOptions lo;
     lo.seed = lseed;
-    lo.only_variant = kLoadVariant;
+    lo.only_variant = w.model->load_variant;
     lo.memory = &st.memory;
     lo.stream_layout = args.layout;
     lo.stream_d = so.data_base;
@@ -322,7 +374,7 @@ int main(int argc, char** argv) {
     lo.trace_dir = "zcomp-traces";
     const auto ld = st.ok ? LoadLockstep<Vtb_load_engine>::run(lo) : zcomp::harness::LoadReport{};
     const auto& ls =
-        ld.stats.empty() ? zcomp::harness::LoadVariantStats{} : ld.stats.at(kLoadVariant);
+        ld.stats.empty() ? zcomp::harness::LoadVariantStats{} : ld.stats.at(w.model->load_variant);
     row.load_cycles = ls.last_result - std::min(ls.first_accept, ls.last_result) + 1;
 
     // The round trip: every vector read back equals the original.
@@ -330,7 +382,8 @@ int main(int argc, char** argv) {
       row.mismatches = 1;
     } else {
       for (std::size_t k = 0; k < n; ++k) {
-        if (!std::equal(vectors[k].begin(), vectors[k].begin() + kLanes, ld.loaded[k].begin())) {
+        if (!std::equal(vectors[k].begin(), vectors[k].begin() + w.model->lanes,
+                        ld.loaded[k].begin())) {
           ++row.mismatches;
         }
       }

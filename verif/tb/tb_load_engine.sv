@@ -20,11 +20,16 @@
 //   6  16  32  4   64        32     32              32
 //   7  16  32  2  128        32     32              32
 //   8  16  32  4  256        32     32              32
+//   9  32  16  4   64        32     32              32
+//  10  64   8  4   64        32     32              32
+//
+// Rows 9 and 10 are 512-bit vectors of 16-bit and 8-bit elements, for
+// zcomp-sim's files of those types (row 6 is its 32-bit engine).
 //
 // fault_i[v] is the planted bug: while a request is offered it moves the
 // variant's req_addr_o one line up (a broken pointer).
 module tb_load_engine #(
-  localparam int unsigned NV    = 9,
+  localparam int unsigned NV    = 11,
   localparam int unsigned MaxP  = 4,
   localparam int unsigned VecW  = 512,
   localparam int unsigned MaxLB = 256
@@ -80,7 +85,9 @@ module tb_load_engine #(
     '{n: 16, ew: 32, p: 2, lb: 64, aw: 32, mo: 32, wl: 32},
     '{n: 16, ew: 32, p: 4, lb: 64, aw: 32, mo: 32, wl: 32},
     '{n: 16, ew: 32, p: 2, lb: 128, aw: 32, mo: 32, wl: 32},
-    '{n: 16, ew: 32, p: 4, lb: 256, aw: 32, mo: 32, wl: 32}
+    '{n: 16, ew: 32, p: 4, lb: 256, aw: 32, mo: 32, wl: 32},
+    '{n: 32, ew: 16, p: 4, lb: 64, aw: 32, mo: 32, wl: 32},
+    '{n: 64, ew: 8,  p: 4, lb: 64, aw: 32, mo: 32, wl: 32}
   };
 
   for (genvar v = 0; v < NV; v++) begin : gen_variant

@@ -17,13 +17,18 @@
 //   3  16  32  2  128        32     32
 //   4  16  32  1   64        32     32
 //   5   8   8  2   16        16      4
+//   6  32  16  4   64        32     32
+//   7  64   8  4   64        32     32
+//
+// Rows 6 and 7 are 512-bit vectors of 16-bit and 8-bit elements, for
+// zcomp-sim's files of those types (row 0 is its 32-bit engine).
 //
 // fault_i[v] is the planted bug: it adds one to the variant's req_addr_o
 // while a request is offered (a broken pointer).
 module tb_store_engine
   import zcomp_pkg::*;
 #(
-  localparam int unsigned NV    = 6,
+  localparam int unsigned NV    = 8,
   localparam int unsigned MaxP  = 4,
   localparam int unsigned VecW  = 512,
   localparam int unsigned MaxLB = 256
@@ -75,7 +80,9 @@ module tb_store_engine
     '{n: 16, ew: 32, p: 2, lb: 64,  aw: 32, mo: 32},
     '{n: 16, ew: 32, p: 2, lb: 128, aw: 32, mo: 32},
     '{n: 16, ew: 32, p: 1, lb: 64,  aw: 32, mo: 32},
-    '{n: 8,  ew: 8,  p: 2, lb: 16,  aw: 16, mo: 4}
+    '{n: 8,  ew: 8,  p: 2, lb: 16,  aw: 16, mo: 4},
+    '{n: 32, ew: 16, p: 4, lb: 64,  aw: 32, mo: 32},
+    '{n: 64, ew: 8,  p: 4, lb: 64,  aw: 32, mo: 32}
   };
 
   for (genvar v = 0; v < NV; v++) begin : gen_variant

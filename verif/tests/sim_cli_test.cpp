@@ -69,6 +69,36 @@ TEST_F(SimCli, Float32FileGivesARowAndPasses) {
   EXPECT_NE(r.out.find("RESULT: PASS"), std::string::npos) << r.out;
 }
 
+// Every listed dtype gives a row, in lockstep, and reads back exactly.
+TEST_F(SimCli, EveryDtypeGivesARow) {
+  struct Case {
+    std::string name, descr;
+    unsigned size;
+  };
+  const Case cases[] = {{"f4", "<f4", 4}, {"f2", "<f2", 2}, {"i1", "|i1", 1},
+                        {"u1", "|u1", 1}, {"i2", "<i2", 2}, {"i4", "<i4", 4}};
+  std::string args;
+  for (const Case& c : cases) {
+    std::vector<uint8_t> data(300 * c.size);
+    for (std::size_t b = 0; b < data.size(); ++b)
+      data[b] = (b / c.size) % 3 == 0 ? 0 : static_cast<uint8_t>(b * 29 + 3);
+    test::write_npy(file(c.name + ".npy"), test::npy_dict(c.descr, "(300,)"), data);
+    args += " --input " + file(c.name + ".npy");
+  }
+  SimRun r = sim(args);
+  EXPECT_EQ(r.status, 0) << r.out;
+  for (const Case& c : cases)
+    EXPECT_NE(r.out.find("\n" + c.name + ".npy "), std::string::npos) << c.name << "\n" << r.out;
+  EXPECT_NE(r.out.find("RESULT: PASS"), std::string::npos) << r.out;
+  // bfloat16: raw 16-bit words.
+  std::vector<uint8_t> bf(200);
+  for (std::size_t b = 0; b < bf.size(); ++b) bf[b] = b % 4 < 2 ? 0 : static_cast<uint8_t>(b);
+  test::write_npy(file("bf.npy"), test::npy_dict("<u2", "(100,)"), bf);
+  r = sim("--dtype bf16 --input " + file("bf.npy"));
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("bf16 ('<u2'), engines N=32 EW=16"), std::string::npos) << r.out;
+}
+
 TEST_F(SimCli, BadInputsAreNamedWithStatus2) {
   test::write_npy(file("magic.npy"), test::npy_dict("<f4", "(2,)"), std::vector<uint8_t>(8),
                   "GIF89a");
@@ -85,7 +115,11 @@ TEST_F(SimCli, BadInputsAreNamedWithStatus2) {
       {"--input " + file("fortran.npy"), "fortran.npy: Fortran-order arrays are not supported"},
       {"--input " + file("short.npy"), "short.npy: truncated data"},
       {"--input " + file("long.npy"), "long.npy: the header's shape"},
-      {"--input " + file("half.npy"), "half.npy: fp16 data needs engines with EW=16"},
+      {"--lanes 8 --input " + file("half.npy"),
+       "half.npy: fp16 data: no engines built for N=8 with 16-bit elements; this build has "
+       "N=16 EW=32, N=32 EW=16, N=64 EW=8"},
+      {"--lanes 32", "the built-in workload is fp32: no engines built for N=32"},
+      {"--lanes 0", "--lanes needs a whole number from 1 to 64, got '0'"},
       {"--dtype float64", "--dtype only takes 'bf16'"},
       {"--layout diagonal", "--layout is 'interleaved' or 'separate', got 'diagonal'"},
       {"--frobnicate", "unknown option or missing value: '--frobnicate'"},

@@ -14,11 +14,13 @@
 // the lockstep saw no mismatch and every round trip matched, 1 otherwise,
 // 2 for bad arguments.
 #include <algorithm>
+#include <cerrno>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -79,6 +81,7 @@ struct Args {
   std::vector<std::string> inputs;  ///< .npy files, one row each (else the built-in profile)
   bool bf16 = false;                ///< read 16-bit integer files as bfloat16
   unsigned lanes = 0;               ///< --lanes, 0 = the model's own
+  std::string json;                 ///< --json FILE
   bool help = false;
 };
 
@@ -86,7 +89,7 @@ void usage(std::FILE* out) {
   std::fprintf(out,
                "usage: zcomp-sim [--vectors N] [--valid-rate P] [--ready-rate P] [--latency C]\n"
                "                 [--layout interleaved|separate] [--seed S]\n"
-               "                 [--input FILE.npy ...] [--dtype bf16] [--lanes N]\n"
+               "                 [--input FILE.npy ...] [--dtype bf16] [--lanes N] [--json FILE]\n"
                "  Runs the synthetic VGG-16 profile (docs/verification.md) through the\n"
                "  store engine (N=16, EW=32, P=4) and back through the load engine (P=4),\n"
                "  in lockstep with the golden models. Each layer is scaled down to N vectors\n"
@@ -99,7 +102,9 @@ void usage(std::FILE* out) {
                "  width picks the engines: 32-bit (float32, int32) N=16, 16-bit (float16,\n"
                "  int16, bfloat16) N=32, 8-bit (int8, uint8) N=64: 512-bit vectors, P=4.\n"
                "  --dtype bf16 reads '<u2'/'<i2' files as bfloat16. --lanes N asks for N\n"
-               "  lanes; a width and N with no engines built is named and refused.\n");
+               "  lanes; a width and N with no engines built is named and refused.\n"
+               "  --json FILE: the same figures and the configuration as JSON (written to\n"
+               "  FILE.part, renamed to FILE when complete).\n");
 }
 
 bool parse_rate(const char* s, double& out) {
@@ -154,6 +159,8 @@ int parse(int argc, char** argv, Args& a) {
         return 2;
       }
       a.lanes = static_cast<unsigned>(n);
+    } else if (arg == "--json" && has_value) {
+      a.json = argv[++i];
     } else if (arg == "--input" && has_value) {
       a.inputs.push_back(argv[++i]);
     } else if (arg == "--dtype" && has_value) {
@@ -197,20 +204,70 @@ struct Row {
 
 double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
 
-void print_row(const std::string& name, const Row& r) {
+/// The figures of a row, as the table and the JSON give them.
+struct Figures {
+  double sparsity, ratio, store_vpc, store_pct, load_vpc, load_pct, bytes_per_vector;
+};
+
+Figures figures(const Row& r) {
+  Figures f{};
   const double per_vec = ratio(static_cast<double>(r.bytes_out), static_cast<double>(r.vectors));
-  const double st = ratio(static_cast<double>(r.vectors), static_cast<double>(r.store_cycles));
-  const double ld = ratio(static_cast<double>(r.vectors), static_cast<double>(r.load_cycles));
-  const double st_bound = std::min(kP, ratio(kLineBytes, per_vec));
-  const double ld_bound = std::min(kP, ratio(kLineBytes, per_vec));
+  const double bound = std::min(kP, ratio(kLineBytes, per_vec));
+  f.bytes_per_vector = per_vec;
+  f.sparsity = ratio(static_cast<double>(r.zeros), static_cast<double>(r.elements));
+  f.ratio = ratio(static_cast<double>(r.bytes_in), static_cast<double>(r.bytes_out));
+  f.store_vpc = ratio(static_cast<double>(r.vectors), static_cast<double>(r.store_cycles));
+  f.load_vpc = ratio(static_cast<double>(r.vectors), static_cast<double>(r.load_cycles));
+  f.store_pct = 100.0 * ratio(f.store_vpc, bound);
+  f.load_pct = 100.0 * ratio(f.load_vpc, bound);
+  return f;
+}
+
+void print_row(const std::string& name, const Row& r) {
+  const Figures f = figures(r);
   std::printf("%-8s %9" PRIu64 " %8.1f%% %10" PRIu64 " %10" PRIu64 " %6.2fx %7" PRIu64
               " %6.2f %5.0f%% %7" PRIu64 " %6.2f %5.0f%% %5d\n",
-              name.c_str(), r.elements,
-              100.0 * ratio(static_cast<double>(r.zeros), static_cast<double>(r.elements)),
-              r.bytes_in, r.bytes_out,
-              ratio(static_cast<double>(r.bytes_in), static_cast<double>(r.bytes_out)),
-              r.store_cycles, st, 100.0 * ratio(st, st_bound), r.load_cycles, ld,
-              100.0 * ratio(ld, ld_bound), r.mismatches);
+              name.c_str(), r.elements, 100.0 * f.sparsity, r.bytes_in, r.bytes_out, f.ratio,
+              r.store_cycles, f.store_vpc, f.store_pct, r.load_cycles, f.load_vpc, f.load_pct,
+              r.mismatches);
+}
+
+/// A JSON string literal.
+std::string json_str(const std::string& s) {
+  std::string o = "\"";
+  for (const char c : s) {
+    if (c == '"' || c == '\\') {
+      o += '\\';
+      o += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      o += buf;
+    } else {
+      o += c;
+    }
+  }
+  return o + "\"";
+}
+
+/// One row as a JSON object.
+std::string json_row(const std::string& name, const Row& r, unsigned lanes, unsigned ew) {
+  const Figures f = figures(r);
+  char buf[1024];
+  std::snprintf(buf, sizeof buf,
+                "{\"name\": %s, \"lanes\": %u, \"element_bits\": %u, \"elements\": %" PRIu64
+                ", \"vectors\": %" PRIu64 ", \"sparsity\": %.6f, \"bytes_in\": %" PRIu64
+                ", \"bytes_out\": %" PRIu64
+                ", \"compression_ratio\": %.6f, \"bytes_per_vector\": %.4f, "
+                "\"store\": {\"cycles\": %" PRIu64
+                ", \"vectors_per_cycle\": %.6f, \"percent_of_bound\": %.3f}, "
+                "\"load\": {\"cycles\": %" PRIu64
+                ", \"vectors_per_cycle\": %.6f, \"percent_of_bound\": %.3f}, "
+                "\"bad_vectors\": %d}",
+                json_str(name).c_str(), lanes, ew, r.elements, r.vectors, f.sparsity, r.bytes_in,
+                r.bytes_out, f.ratio, f.bytes_per_vector, r.store_cycles, f.store_vpc, f.store_pct,
+                r.load_cycles, f.load_vpc, f.load_pct, r.mismatches);
+  return buf;
 }
 
 /// One row of the report: a layer of the built-in profile or one file.
@@ -295,12 +352,24 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
     return 2;
   }
+  // The JSON goes to FILE.part first and becomes FILE only when complete.
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> json(nullptr, &std::fclose);
+  const std::string json_part = args.json + ".part";
+  if (!args.json.empty()) {
+    json.reset(std::fopen(json_part.c_str(), "w"));
+    if (!json) {
+      std::fprintf(stderr, "zcomp-sim: cannot write --json %s: %s\n", args.json.c_str(),
+                   std::strerror(errno));
+      return 2;
+    }
+  }
+  std::vector<std::string> json_rows;
   const bool default_model =
       std::all_of(rows.begin(), rows.end(), [](const Workload& w) { return w.model == kModels; });
   std::printf(
       "zcomp-sim: ZCOMPS store engine (%s P=4, 64-byte L1 lines), then\n"
       "           ZCOMPL load engine (P=4, 32-line window); lockstep on, CCF zero\n",
-      default_model ? "N=16 EW=32" : "N x EW = 512 bits");
+      default_model ? "N=16 EW=32" : "N*EW = 512 bits,");
   if (args.inputs.empty()) {
     std::printf("workload : synthetic VGG-16 profile, fp32 ReLU feature maps, %" PRIu64
                 " vectors per layer\n",
@@ -390,6 +459,7 @@ int main(int argc, char** argv) {
     }
     failures += row.mismatches != 0;
     print_row(w.name, row);
+    json_rows.push_back(json_row(w.name, row, w.model->lanes, w.model->ew));
     total.elements += row.elements;
     total.zeros += row.zeros;
     total.bytes_in += row.bytes_in;
@@ -409,5 +479,32 @@ int main(int argc, char** argv) {
                           ? "RESULT: PASS (no lockstep mismatch, memory image exact, every "
                             "vector read back exactly)"
                           : "RESULT: FAIL (see the report above)");
+  if (json) {
+    std::string inputs;
+    for (const std::string& in : args.inputs) inputs += (inputs.empty() ? "" : ", ") + json_str(in);
+    std::fprintf(
+        json.get(),
+        "{\n  \"tool\": \"zcomp-sim\",\n  \"config\": {\"workload\": %s, \"inputs\": [%s], "
+        "\"vectors_per_layer\": %" PRIu64
+        ", \"layout\": %s, \"ccf\": \"zero\", \"p\": 4, \"line_bytes\": 64, "
+        "\"load_window_lines\": 32, \"l1_latency\": %u, \"ready_rate\": %.4f, "
+        "\"valid_rate\": %.4f, \"seed\": %" PRIu64 "},\n  \"rows\": [\n",
+        json_str(args.inputs.empty() ? "vgg16-synthetic" : "npy").c_str(), inputs.c_str(),
+        args.vectors_per_layer, json_str(sep ? "separate" : "interleaved").c_str(), args.latency,
+        args.ready_rate, args.valid_rate, seed);
+    for (std::size_t k = 0; k < json_rows.size(); ++k)
+      std::fprintf(json.get(), "    %s%s\n", json_rows[k].c_str(),
+                   k + 1 < json_rows.size() ? "," : "");
+    std::fprintf(json.get(), "  ],\n  \"total\": %s,\n  \"result\": %s\n}\n",
+                 json_row("total", total, 0, 0).c_str(),
+                 json_str(failures == 0 ? "pass" : "fail").c_str());
+    const bool ok = std::fflush(json.get()) == 0;
+    json.reset();
+    if (!ok || std::rename(json_part.c_str(), args.json.c_str()) != 0) {
+      std::fprintf(stderr, "zcomp-sim: cannot write --json %s: %s\n", args.json.c_str(),
+                   std::strerror(errno));
+      return 2;
+    }
+  }
   return failures == 0 ? 0 : 1;
 }

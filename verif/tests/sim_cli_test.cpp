@@ -69,6 +69,23 @@ TEST_F(SimCli, Float32FileGivesARowAndPasses) {
   EXPECT_NE(r.out.find("RESULT: PASS"), std::string::npos) << r.out;
 }
 
+// --json: the configuration, a row per layer and the result; FILE appears
+// only when complete.
+TEST_F(SimCli, JsonHasTheFiguresAndTheConfiguration) {
+  const SimRun r = sim("--vectors 50 --latency 2 --json " + file("out.json"));
+  ASSERT_EQ(r.status, 0) << r.out;
+  std::ifstream in(file("out.json"));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  const std::string j = ss.str();
+  for (const std::string key :
+       {"\"config\": {\"workload\": \"vgg16-synthetic\"", "\"l1_latency\": 2", "\"seed\": 1",
+        "\"name\": \"conv1_1\"", "\"name\": \"fc7\"", "\"compression_ratio\": ",
+        "\"percent_of_bound\": ", "\"total\": {", "\"result\": \"pass\""})
+    EXPECT_NE(j.find(key), std::string::npos) << key << "\n" << j;
+  EXPECT_FALSE(std::filesystem::exists(file("out.json.part")));
+}
+
 // Every listed dtype gives a row, in lockstep, and reads back exactly.
 TEST_F(SimCli, EveryDtypeGivesARow) {
   struct Case {
@@ -120,6 +137,7 @@ TEST_F(SimCli, BadInputsAreNamedWithStatus2) {
        "N=16 EW=32, N=32 EW=16, N=64 EW=8"},
       {"--lanes 32", "the built-in workload is fp32: no engines built for N=32"},
       {"--lanes 0", "--lanes needs a whole number from 1 to 64, got '0'"},
+      {"--json " + file("no/such/dir/out.json"), "cannot write --json"},
       {"--dtype float64", "--dtype only takes 'bf16'"},
       {"--layout diagonal", "--layout is 'interleaved' or 'separate', got 'diagonal'"},
       {"--frobnicate", "unknown option or missing value: '--frobnicate'"},

@@ -20,8 +20,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -32,6 +35,7 @@
 #include "npy.hpp"
 #include "seed.hpp"
 #include "store_lockstep.hpp"
+#include "stream_files.hpp"
 
 namespace {
 
@@ -82,6 +86,10 @@ struct Args {
   bool bf16 = false;                ///< read 16-bit integer files as bfloat16
   unsigned lanes = 0;               ///< --lanes, 0 = the model's own
   std::string json;                 ///< --json FILE
+  std::string dump_dir;             ///< --dump-stream DIR
+  std::string decode;               ///< --decode SIDECAR (with --output FILE.npy)
+  std::string encode;               ///< --encode FILE.npy (with --output DIR)
+  std::string output;               ///< --output
   bool help = false;
 };
 
@@ -90,6 +98,9 @@ void usage(std::FILE* out) {
                "usage: zcomp-sim [--vectors N] [--valid-rate P] [--ready-rate P] [--latency C]\n"
                "                 [--layout interleaved|separate] [--seed S]\n"
                "                 [--input FILE.npy ...] [--dtype bf16] [--lanes N] [--json FILE]\n"
+               "                 [--dump-stream DIR]\n"
+               "       zcomp-sim --decode DIR/NAME.stream.json --output FILE.npy\n"
+               "       zcomp-sim --encode FILE.npy --output DIR [--layout ...] [--dtype bf16]\n"
                "  Runs the synthetic VGG-16 profile (docs/verification.md) through the\n"
                "  store engine (N=16, EW=32, P=4) and back through the load engine (P=4),\n"
                "  in lockstep with the golden models. Each layer is scaled down to N vectors\n"
@@ -104,7 +115,12 @@ void usage(std::FILE* out) {
                "  --dtype bf16 reads '<u2'/'<i2' files as bfloat16. --lanes N asks for N\n"
                "  lanes; a width and N with no engines built is named and refused.\n"
                "  --json FILE: the same figures and the configuration as JSON (written to\n"
-               "  FILE.part, renamed to FILE when complete).\n");
+               "  FILE.part, renamed to FILE when complete).\n"
+               "  --dump-stream DIR: each row's compressed stream exactly as the engine wrote\n"
+               "  it (NAME.data.bin, NAME.headers.bin for the separate layout) and a sidecar\n"
+               "  NAME.stream.json for any decoder written from docs/format.md.\n"
+               "  --decode: the golden model turns a dumped stream back into .npy; --encode:\n"
+               "  the golden model (no RTL) writes the same files for an .npy file.\n");
 }
 
 bool parse_rate(const char* s, double& out) {
@@ -161,6 +177,14 @@ int parse(int argc, char** argv, Args& a) {
       a.lanes = static_cast<unsigned>(n);
     } else if (arg == "--json" && has_value) {
       a.json = argv[++i];
+    } else if (arg == "--dump-stream" && has_value) {
+      a.dump_dir = argv[++i];
+    } else if (arg == "--decode" && has_value) {
+      a.decode = argv[++i];
+    } else if (arg == "--encode" && has_value) {
+      a.encode = argv[++i];
+    } else if (arg == "--output" && has_value) {
+      a.output = argv[++i];
     } else if (arg == "--input" && has_value) {
       a.inputs.push_back(argv[++i]);
     } else if (arg == "--dtype" && has_value) {
@@ -275,8 +299,10 @@ struct Workload {
   std::string name;
   const Model* model = &kModels[0];
   std::vector<zcomp::LaneArray> vectors;
-  unsigned padded = 0;  ///< zeros added to fill the last vector
-  std::string dtype;    ///< of a file
+  unsigned padded = 0;          ///< zeros added to fill the last vector
+  std::string dtype;            ///< of a file
+  std::string descr = "<f4";    ///< .npy dtype, for --dump-stream
+  std::vector<uint64_t> shape;  ///< .npy shape, for --dump-stream
 };
 
 std::vector<Workload> profile_rows(uint64_t seed, uint64_t vectors_per_layer, unsigned lanes_asked,
@@ -298,6 +324,7 @@ std::vector<Workload> profile_rows(uint64_t seed, uint64_t vectors_per_layer, un
     w.vectors.resize(std::min<uint64_t>(vectors_per_layer, layer.elements / lanes));
     for (auto& v : w.vectors)
       for (unsigned i = 0; i < lanes; ++i) v[i] = gen.next();
+    w.shape = {w.vectors.size() * lanes};
     rows.push_back(std::move(w));
   }
   return rows;
@@ -326,9 +353,85 @@ std::vector<Workload> file_rows(const std::vector<std::string>& paths, bool bf16
     for (std::size_t i = 0; i < a->elems.size(); ++i) w.vectors[i / lanes][i % lanes] = a->elems[i];
     w.padded = static_cast<unsigned>(w.vectors.size() * lanes - a->elems.size());
     w.dtype = std::string(zcomp::to_string(a->dtype)) + " ('" + a->descr + "')";
+    w.descr = a->descr;
+    w.shape = a->shape;
     rows.push_back(std::move(w));
   }
   return rows;
+}
+
+/// Writes a row's stream exactly as the store engine left it in memory.
+std::string dump_stream(const std::string& dir, const Workload& w,
+                        const std::map<uint64_t, uint8_t>& memory, const StoreOptions& so,
+                        uint64_t bytes_out) {
+  const zcomp::VectorFormat fmt{w.model->lanes, w.model->ew};
+  const bool sep = so.data_layout == zcomp::Layout::kSeparateHeader;
+  const uint64_t hbytes = sep ? w.vectors.size() * fmt.header_bytes() : 0;
+  zcomp::Stream s;
+  auto take = [&memory](uint64_t from, uint64_t n, std::vector<uint8_t>& out) {
+    for (uint64_t a = from; a < from + n; ++a) {
+      auto it = memory.find(a);
+      if (it == memory.end()) return false;
+      out.push_back(it->second);
+    }
+    return true;
+  };
+  if (!take(so.data_base, bytes_out - hbytes, s.data) || !take(so.header_base, hbytes, s.headers))
+    return w.name + ": the engine's memory image has a hole (not dumped)";
+  zcomp::StreamInfo info;
+  info.fmt = fmt;
+  info.layout = so.data_layout;
+  info.vectors = w.vectors.size();
+  info.elements = w.vectors.size() * fmt.lanes - w.padded;
+  info.descr = w.descr;
+  info.shape = w.shape;
+  return zcomp::write_stream_files(dir, std::filesystem::path(w.name).stem().string(), info, s);
+}
+
+/// --decode and --encode: the golden model as a command-line codec.
+int codec_mode(const Args& a) {
+  if (a.output.empty()) {
+    std::fprintf(stderr, "zcomp-sim: --%s needs --output\n",
+                 a.decode.empty() ? "encode" : "decode");
+    return 2;
+  }
+  if (!a.decode.empty()) {
+    if (const std::string e = zcomp::decode_stream_files(a.decode, a.output); !e.empty()) {
+      std::fprintf(stderr, "zcomp-sim: %s\n", e.c_str());
+      return 2;
+    }
+    std::printf("zcomp-sim: decoded %s into %s\n", a.decode.c_str(), a.output.c_str());
+    return 0;
+  }
+  std::string error;
+  const std::vector<Workload> rows = file_rows({a.encode}, a.bf16, a.lanes, error);
+  if (!error.empty()) {
+    std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
+    return 2;
+  }
+  std::error_code ec;
+  std::filesystem::create_directories(a.output, ec);
+  const Workload& w = rows.front();
+  const zcomp::VectorFormat fmt{w.model->lanes, w.model->ew};
+  zcomp::StreamEncoder enc(fmt, a.layout);
+  for (const auto& v : w.vectors)
+    enc.append(std::span<const uint32_t>(v.data(), fmt.lanes), zcomp::Ccf::kZero, 0);
+  zcomp::StreamInfo info;
+  info.fmt = fmt;
+  info.layout = a.layout;
+  info.vectors = w.vectors.size();
+  info.elements = w.vectors.size() * fmt.lanes - w.padded;
+  info.descr = w.descr;
+  info.shape = w.shape;
+  const std::string name = std::filesystem::path(w.name).stem().string();
+  if (const std::string e = zcomp::write_stream_files(a.output, name, info, enc.stream());
+      !e.empty()) {
+    std::fprintf(stderr, "zcomp-sim: %s\n", e.c_str());
+    return 2;
+  }
+  std::printf("zcomp-sim: encoded %s into %s/%s.stream.json (golden model, no RTL)\n",
+              a.encode.c_str(), a.output.c_str(), name.c_str());
+  return 0;
 }
 
 }  // namespace
@@ -339,6 +442,17 @@ int main(int argc, char** argv) {
   if (args.help) {
     usage(stdout);
     return 0;
+  }
+  if (!args.decode.empty() || !args.encode.empty()) return codec_mode(args);
+  if (!args.dump_dir.empty()) {
+    std::error_code ec;
+    std::filesystem::create_directories(args.dump_dir, ec);
+    const std::string probe = args.dump_dir + "/.zcomp-write-test";
+    if (ec || !std::ofstream(probe)) {
+      std::fprintf(stderr, "zcomp-sim: cannot write to --dump-stream %s\n", args.dump_dir.c_str());
+      return 2;
+    }
+    std::filesystem::remove(probe, ec);
   }
   const char* env_seed = std::getenv("ZCOMP_SEED");
   const bool from_env = env_seed != nullptr && *env_seed != '\0';
@@ -425,6 +539,13 @@ int main(int argc, char** argv) {
     const auto& ss = st.stats.at(w.model->store_variant);
     row.bytes_out = ss.bytes;
     row.store_cycles = ss.last_request - std::min(ss.first_accept, ss.last_request) + 1;
+    if (!args.dump_dir.empty() && st.ok) {
+      if (const std::string e = dump_stream(args.dump_dir, w, st.memory, so, row.bytes_out);
+          !e.empty()) {
+        std::fprintf(stderr, "zcomp-sim: %s\n", e.c_str());
+        return 2;
+      }
+    }
 
     LoadOptions lo;
     lo.seed = lseed;

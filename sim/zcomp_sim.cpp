@@ -85,6 +85,7 @@ struct Args {
   std::vector<std::string> inputs;  ///< .npy files, one row each (else the built-in profile)
   bool bf16 = false;                ///< read 16-bit integer files as bfloat16
   unsigned lanes = 0;               ///< --lanes, 0 = the model's own
+  std::string workload = "vgg16";   ///< --workload
   std::string json;                 ///< --json FILE
   std::string dump_dir;             ///< --dump-stream DIR
   std::string decode;               ///< --decode SIDECAR (with --output FILE.npy)
@@ -97,7 +98,8 @@ void usage(std::FILE* out) {
   std::fprintf(out,
                "usage: zcomp-sim [--vectors N] [--valid-rate P] [--ready-rate P] [--latency C]\n"
                "                 [--layout interleaved|separate] [--seed S]\n"
-               "                 [--input FILE.npy ...] [--dtype bf16] [--lanes N] [--json FILE]\n"
+               "                 [--workload W] [--input FILE.npy ...] [--dtype bf16] [--lanes N]\n"
+               "                 [--json FILE]\n"
                "                 [--dump-stream DIR]\n"
                "       zcomp-sim --decode DIR/NAME.stream.json --output FILE.npy\n"
                "       zcomp-sim --encode FILE.npy --output DIR [--layout ...] [--dtype bf16]\n"
@@ -108,6 +110,9 @@ void usage(std::FILE* out) {
                "  result ready; --latency: L1 latency in cycles (default 4).\n"
                "  The seed is --seed, else ZCOMP_SEED, else 1, so that a plain run always\n"
                "  prints the same table.\n"
+               "  --workload: vgg16 (default), bernoulli:P, relu:S, clustered:S[:RUN],\n"
+               "  dead-channels:S[:CHANNEL] (S, P: fraction of zeros; RUN: mean zero run;\n"
+               "  CHANNEL: elements per channel): one row of --vectors fp32 vectors.\n"
                "  --input FILE.npy (repeatable): your feature maps instead, one row per file,\n"
                "  all elements in C order, the last vector padded with zeros. The element\n"
                "  width picks the engines: 32-bit (float32, int32) N=16, 16-bit (float16,\n"
@@ -175,6 +180,8 @@ int parse(int argc, char** argv, Args& a) {
         return 2;
       }
       a.lanes = static_cast<unsigned>(n);
+    } else if (arg == "--workload" && has_value) {
+      a.workload = argv[++i];
     } else if (arg == "--json" && has_value) {
       a.json = argv[++i];
     } else if (arg == "--dump-stream" && has_value) {
@@ -247,11 +254,11 @@ Figures figures(const Row& r) {
   return f;
 }
 
-void print_row(const std::string& name, const Row& r) {
+void print_row(const std::string& name, const Row& r, int width) {
   const Figures f = figures(r);
-  std::printf("%-8s %9" PRIu64 " %8.1f%% %10" PRIu64 " %10" PRIu64 " %6.2fx %7" PRIu64
+  std::printf("%-*s %9" PRIu64 " %8.1f%% %10" PRIu64 " %10" PRIu64 " %6.2fx %7" PRIu64
               " %6.2f %5.0f%% %7" PRIu64 " %6.2f %5.0f%% %5d\n",
-              name.c_str(), r.elements, 100.0 * f.sparsity, r.bytes_in, r.bytes_out, f.ratio,
+              width, name.c_str(), r.elements, 100.0 * f.sparsity, r.bytes_in, r.bytes_out, f.ratio,
               r.store_cycles, f.store_vpc, f.store_pct, r.load_cycles, f.load_vpc, f.load_pct,
               r.mismatches);
 }
@@ -328,6 +335,72 @@ std::vector<Workload> profile_rows(uint64_t seed, uint64_t vectors_per_layer, un
     rows.push_back(std::move(w));
   }
   return rows;
+}
+
+/// A number in [0, 1] from text, or nothing.
+std::optional<double> fraction(const std::string& t) {
+  char* end = nullptr;
+  const double v = std::strtod(t.c_str(), &end);
+  if (t.empty() || *end != '\0' || !(v >= 0.0 && v <= 1.0)) return std::nullopt;
+  return v;
+}
+
+/// One row from --workload bernoulli:P, relu:S, clustered:S[:RUN] or
+/// dead-channels:S[:CHANNEL]; on a bad spec, `error` says what is wrong.
+std::vector<Workload> pattern_rows(const std::string& spec_text, uint64_t seed, uint64_t vectors,
+                                   unsigned lanes_asked, std::string& error) {
+  std::vector<std::string> parts;
+  for (std::size_t p = 0;;) {
+    const std::size_t c = spec_text.find(':', p);
+    parts.push_back(spec_text.substr(p, c == std::string::npos ? std::string::npos : c - p));
+    if (c == std::string::npos) break;
+    p = c + 1;
+  }
+  const std::string usage =
+      "--workload is vgg16, bernoulli:P, relu:S, clustered:S[:RUN] or dead-channels:S[:CHANNEL] "
+      "(P, S from 0 to 1), got '" +
+      spec_text + "'";
+  zcomp::WorkloadSpec spec;
+  const std::string& kind = parts[0];
+  if (kind == "bernoulli")
+    spec.pattern = zcomp::Pattern::kBernoulli;
+  else if (kind == "relu")
+    spec.pattern = zcomp::Pattern::kRelu;
+  else if (kind == "clustered")
+    spec.pattern = zcomp::Pattern::kClustered;
+  else if (kind == "dead-channels")
+    spec.pattern = zcomp::Pattern::kDeadChannels;
+  else {
+    error = usage;
+    return {};
+  }
+  const bool extra_ok = kind == "clustered" || kind == "dead-channels";
+  if (parts.size() < 2 || parts.size() > (extra_ok ? 3u : 2u) || !fraction(parts[1])) {
+    error = usage;
+    return {};
+  }
+  spec.sparsity = *fraction(parts[1]);
+  if (parts.size() == 3) {
+    uint64_t n = 0;
+    if (!parse_uint(parts[2].c_str(), n) || n == 0 || n > 1000000) {
+      error = usage + " (RUN and CHANNEL are whole numbers from 1)";
+      return {};
+    }
+    (kind == "clustered" ? spec.run_length : spec.channel_elems) = static_cast<unsigned>(n);
+  }
+  const Model* m = model_for(32, lanes_asked);
+  if (m == nullptr) {
+    error = "the --workload patterns are fp32: " + no_model(32, lanes_asked);
+    return {};
+  }
+  zcomp::FeatureMapGenerator gen(spec, zcomp::DType::kFp32,
+                                 zcomp::harness::derive_seed(seed, spec_text));
+  Workload w{spec_text, m, {}, 0};
+  w.vectors.resize(vectors);
+  for (auto& v : w.vectors)
+    for (unsigned i = 0; i < m->lanes; ++i) v[i] = gen.next();
+  w.shape = {vectors * m->lanes};
+  return {std::move(w)};
 }
 
 /// One row per file; on a bad file, `error` names it and the problem.
@@ -460,8 +533,10 @@ int main(int argc, char** argv) {
   const bool sep = args.layout == zcomp::Layout::kSeparateHeader;
   std::string error;
   const std::vector<Workload> rows =
-      args.inputs.empty() ? profile_rows(seed, args.vectors_per_layer, args.lanes, error)
-                          : file_rows(args.inputs, args.bf16, args.lanes, error);
+      !args.inputs.empty() ? file_rows(args.inputs, args.bf16, args.lanes, error)
+      : args.workload == "vgg16"
+          ? profile_rows(seed, args.vectors_per_layer, args.lanes, error)
+          : pattern_rows(args.workload, seed, args.vectors_per_layer, args.lanes, error);
   if (!error.empty()) {
     std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
     return 2;
@@ -484,9 +559,12 @@ int main(int argc, char** argv) {
       "zcomp-sim: ZCOMPS store engine (%s P=4, 64-byte L1 lines), then\n"
       "           ZCOMPL load engine (P=4, 32-line window); lockstep on, CCF zero\n",
       default_model ? "N=16 EW=32" : "N*EW = 512 bits,");
-  if (args.inputs.empty()) {
+  if (args.inputs.empty() && args.workload == "vgg16") {
     std::printf("workload : synthetic VGG-16 profile, fp32 ReLU feature maps, %" PRIu64
                 " vectors per layer\n",
+                args.vectors_per_layer);
+  } else if (args.inputs.empty()) {
+    std::printf("workload : %s, fp32, %" PRIu64 " vectors\n", args.workload.c_str(),
                 args.vectors_per_layer);
   } else {
     std::printf("workload : %zu .npy file(s), one row each\n", rows.size());
@@ -505,11 +583,13 @@ int main(int argc, char** argv) {
                          : "default; --seed S to change");
   std::printf("L1       : latency %u cycles, ready rate %.2f; operations offered at rate %.2f\n\n",
               args.latency, args.ready_rate, args.valid_rate);
-  std::printf("%-8s %9s %9s %10s %10s %7s %7s %6s %6s %7s %6s %6s %5s\n", "", "", "", "", "", "",
-              "store", "vec/", "% of", "load", "vec/", "% of", "");
-  std::printf("%-8s %9s %9s %10s %10s %7s %7s %6s %6s %7s %6s %6s %5s\n", "layer", "elements",
-              "sparsity", "bytes in", "bytes out", "ratio", "cycles", "cycle", "bound", "cycles",
-              "cycle", "bound", "bad");
+  int width = 8;  // the name column: as wide as the longest row name
+  for (const Workload& w : rows) width = std::max(width, static_cast<int>(w.name.size()));
+  std::printf("%-*s %9s %9s %10s %10s %7s %7s %6s %6s %7s %6s %6s %5s\n", width, "", "", "", "", "",
+              "", "store", "vec/", "% of", "load", "vec/", "% of", "");
+  std::printf("%-*s %9s %9s %10s %10s %7s %7s %6s %6s %7s %6s %6s %5s\n", width, "layer",
+              "elements", "sparsity", "bytes in", "bytes out", "ratio", "cycles", "cycle", "bound",
+              "cycles", "cycle", "bound", "bad");
 
   Row total;
   int failures = 0;
@@ -579,7 +659,7 @@ int main(int argc, char** argv) {
       }
     }
     failures += row.mismatches != 0;
-    print_row(w.name, row);
+    print_row(w.name, row, width);
     json_rows.push_back(json_row(w.name, row, w.model->lanes, w.model->ew));
     total.elements += row.elements;
     total.zeros += row.zeros;
@@ -590,7 +670,7 @@ int main(int argc, char** argv) {
     total.load_cycles += row.load_cycles;
     total.mismatches += row.mismatches;
   }
-  print_row("total", total);
+  print_row("total", total, width);
   std::printf(
       "\nbytes out = headers + payload as written to memory; ratio = bytes in / bytes out.\n"
       "vec/cycle from the first operation taken to the last line written (store) or the last\n"

@@ -69,6 +69,17 @@ TEST_F(SimCli, Float32FileGivesARowAndPasses) {
   EXPECT_NE(r.out.find("RESULT: PASS"), std::string::npos) << r.out;
 }
 
+// The synthetic workloads other than the VGG-16 profile: one row each.
+TEST_F(SimCli, WorkloadPatternsGiveARow) {
+  for (const std::string w : {"bernoulli:0.5", "relu:0.8", "clustered:0.6:32",
+                              "dead-channels:0.5:64", "relu:0", "relu:1"}) {
+    const SimRun r = sim("--vectors 200 --workload " + w);
+    EXPECT_EQ(r.status, 0) << w << "\n" << r.out;
+    EXPECT_NE(r.out.find("\n" + w + " "), std::string::npos) << w << "\n" << r.out;
+    EXPECT_NE(r.out.find("RESULT: PASS"), std::string::npos) << w << "\n" << r.out;
+  }
+}
+
 // --json: the configuration, a row per layer and the result; FILE appears
 // only when complete.
 TEST_F(SimCli, JsonHasTheFiguresAndTheConfiguration) {
@@ -209,6 +220,11 @@ TEST_F(SimCli, BadInputsAreNamedWithStatus2) {
        "N=16 EW=32, N=32 EW=16, N=64 EW=8"},
       {"--lanes 32", "the built-in workload is fp32: no engines built for N=32"},
       {"--lanes 0", "--lanes needs a whole number from 1 to 64, got '0'"},
+      {"--workload relu:1.5",
+       "--workload is vgg16, bernoulli:P, relu:S, clustered:S[:RUN] or "
+       "dead-channels:S[:CHANNEL] (P, S from 0 to 1), got 'relu:1.5'"},
+      {"--workload resnet", "got 'resnet'"},
+      {"--workload clustered:0.5:0", "RUN and CHANNEL are whole numbers from 1"},
       {"--json " + file("no/such/dir/out.json"), "cannot write --json"},
       {"--dtype float64", "--dtype only takes 'bf16'"},
       {"--layout diagonal", "--layout is 'interleaved' or 'separate', got 'diagonal'"},

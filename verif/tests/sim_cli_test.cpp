@@ -25,6 +25,13 @@ struct SimRun {
   std::string out;  ///< stdout and stderr
 };
 
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 class SimCli : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -67,6 +74,33 @@ TEST_F(SimCli, Float32FileGivesARowAndPasses) {
       << r.out;
   EXPECT_NE(r.out.find("\nact.npy"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("RESULT: PASS"), std::string::npos) << r.out;
+}
+
+// A planted bug: the lockstep names it, writes a trace around it with a
+// save file whose marker is on the mismatch, and the exit status is 1.
+TEST_F(SimCli, MismatchGivesTraceSaveFileAndStatus1) {
+  const std::string dir = file("run");
+  std::filesystem::create_directories(dir);
+  const std::string cmd = "cd " + dir + " && " + std::string(ZCOMP_SIM_BINARY) +
+                          " --vectors 100 --plant-fault 40 > out.txt 2>&1";
+  const int raw = std::system(cmd.c_str());
+  ASSERT_TRUE(WIFEXITED(raw));
+  EXPECT_EQ(WEXITSTATUS(raw), 1);
+  const std::string out = slurp(dir + "/out.txt");
+  EXPECT_NE(out.find("LOCKSTEP MISMATCH"), std::string::npos) << out;
+  EXPECT_NE(out.find("RESULT: FAIL"), std::string::npos) << out;
+  const auto at = out.find("waveform: gtkwave ");
+  ASSERT_NE(at, std::string::npos) << out;
+  EXPECT_NE(out.find("(mismatch at cycle", at), std::string::npos) << out;
+  bool saw_gtkw = false;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir)) {
+    if (e.path().extension() != ".gtkw") continue;
+    saw_gtkw = true;
+    const std::string g = slurp(e.path().string());
+    EXPECT_EQ(g.find("*-5.000000 -1 "), std::string::npos) << "no marker in " << e.path();
+    EXPECT_NE(g.find("-operation stream"), std::string::npos);
+  }
+  EXPECT_TRUE(saw_gtkw);
 }
 
 // The synthetic workloads other than the VGG-16 profile: one row each.
@@ -125,13 +159,6 @@ TEST_F(SimCli, EveryDtypeGivesARow) {
   r = sim("--dtype bf16 --input " + file("bf.npy"));
   EXPECT_EQ(r.status, 0) << r.out;
   EXPECT_NE(r.out.find("bf16 ('<u2'), engines N=32 EW=16"), std::string::npos) << r.out;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // --dump-stream then --decode gives back the input file byte for byte, for
@@ -224,6 +251,9 @@ TEST_F(SimCli, BadInputsAreNamedWithStatus2) {
        "--workload is vgg16, bernoulli:P, relu:S, clustered:S[:RUN] or "
        "dead-channels:S[:CHANNEL] (P, S from 0 to 1), got 'relu:1.5'"},
       {"--workload resnet", "got 'resnet'"},
+      {"--trace " + file("t.vcd"), "--trace writes FST"},
+      {"--trace /proc/zcomp-no/t.fst", "cannot write --trace"},
+      {"--trace-window 9:3", "--trace-window is A:B with cycles A <= B, got '9:3'"},
       {"--workload clustered:0.5:0", "RUN and CHANNEL are whole numbers from 1"},
       {"--json " + file("no/such/dir/out.json"), "cannot write --json"},
       {"--dtype float64", "--dtype only takes 'bf16'"},

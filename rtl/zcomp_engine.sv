@@ -16,8 +16,8 @@
 // LineBytes, AddrW, MaxOutstanding (the L1 port, docs/l1-interface.md),
 // WindowLines (the load engine's stream windows). Both engines take them.
 //
-// Latency: a group taken on a cycle is sent on the next; a run the engine
-// finishes at once is answered three cycles after it was taken. A switch
+// Latency: a group taken on cycle t is sent to its engine at t+1; when the
+// engine finishes it at once, res_valid_o rises at t+4. A switch
 // between stores and loads adds the drain (the writes acknowledged, or the
 // reads in flight returned). Throughput: one group per cycle while the
 // operations keep to one kind, at the rate of that engine.

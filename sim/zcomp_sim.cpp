@@ -13,6 +13,8 @@
 // options for the configuration, JSON and waveforms). Exit status: 0 when
 // the lockstep saw no mismatch and every round trip matched, 1 otherwise,
 // 2 for bad arguments.
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cinttypes>
@@ -85,6 +87,7 @@ struct Args {
   std::optional<uint64_t> seed;
   std::vector<std::string> inputs;      ///< .npy files, one row each (else the built-in profile)
   bool bf16 = false;                    ///< read 16-bit integer files as bfloat16
+  std::string dtype;                    ///< --dtype: of raw files (and bf16 for .npy)
   unsigned lanes = 0;                   ///< --lanes, 0 = the model's own
   std::string workload = "vgg16";       ///< --workload
   std::string trace;                    ///< --trace FILE.fst: the first row's runs
@@ -102,7 +105,8 @@ void usage(std::FILE* out) {
   std::fprintf(out,
                "usage: zcomp-sim [--vectors N] [--valid-rate P] [--ready-rate P] [--latency C]\n"
                "                 [--layout interleaved|separate] [--seed S]\n"
-               "                 [--workload W] [--input FILE.npy ...] [--dtype bf16] [--lanes N]\n"
+               "                 [--workload W] [--input FILE.npy|DIR|FILE.bin ...] [--dtype T] "
+               "[--lanes N]\n"
                "                 [--json FILE]\n"
                "                 [--dump-stream DIR] [--trace FILE.fst [--trace-window A:B]]\n"
                "       zcomp-sim --decode DIR/NAME.stream.json --output FILE.npy\n"
@@ -121,7 +125,9 @@ void usage(std::FILE* out) {
                "  all elements in C order, the last vector padded with zeros. The element\n"
                "  width picks the engines: 32-bit (float32, int32) N=16, 16-bit (float16,\n"
                "  int16, bfloat16) N=32, 8-bit (int8, uint8) N=64: 512-bit vectors, P=4.\n"
-               "  --dtype bf16 reads '<u2'/'<i2' files as bfloat16. --lanes N asks for N\n"
+               "  A folder stands for its .npy files. A raw file (any other name) holds\n"
+               "  little-endian elements and needs --dtype fp32|fp16|bf16|int8|uint8|int16|int32.\n"
+               "  --dtype bf16 reads '<u2'/'<i2' .npy files as bfloat16. --lanes N asks for N\n"
                "  lanes; a width and N with no engines built is named and refused.\n"
                "  --json FILE: the same figures and the configuration as JSON (written to\n"
                "  FILE.part, renamed to FILE when complete).\n"
@@ -233,15 +239,15 @@ int parse(int argc, char** argv, Args& a) {
     } else if (arg == "--input" && has_value) {
       a.inputs.push_back(argv[++i]);
     } else if (arg == "--dtype" && has_value) {
-      const std::string v = argv[++i];
-      if (v != "bf16") {
+      a.dtype = argv[++i];
+      if (a.dtype != "uint8" && !zcomp::parse_dtype(a.dtype)) {
         std::fprintf(stderr,
-                     "zcomp-sim: --dtype only takes 'bf16' (other dtypes come from the .npy "
-                     "header), got '%s'\n",
-                     v.c_str());
+                     "zcomp-sim: --dtype is fp32, fp16, bf16, int8, uint8, int16 or int32, got "
+                     "'%s'\n",
+                     a.dtype.c_str());
         return 2;
       }
-      a.bf16 = true;
+      a.bf16 = a.dtype == "bf16";
     } else if (arg == "--seed" && has_value) {
       uint64_t s = 0;
       if (!parse_uint(argv[++i], s)) {
@@ -442,11 +448,77 @@ std::vector<Workload> pattern_rows(const std::string& spec_text, uint64_t seed, 
 }
 
 /// One row per file; on a bad file, `error` names it and the problem.
-std::vector<Workload> file_rows(const std::vector<std::string>& paths, bool bf16,
+/// A raw file of little-endian elements of `dtype`, as an NpyArray of one
+/// dimension; on failure, `error` names the file and the problem.
+std::optional<zcomp::NpyArray> read_raw(const std::string& path, const std::string& dtype,
+                                        std::string& error) {
+  if (dtype.empty()) {
+    error = path +
+            ": a raw file (not .npy) needs --dtype (fp32, fp16, bf16, int8, uint8, "
+            "int16 or int32)";
+    return std::nullopt;
+  }
+  const auto bytes = zcomp::read_bytes(path);
+  if (!bytes) {
+    error = path + ": cannot open the file (missing or unreadable)";
+    return std::nullopt;
+  }
+  zcomp::NpyArray a;
+  a.dtype = dtype == "uint8" ? zcomp::DType::kInt8 : *zcomp::parse_dtype(dtype);
+  const unsigned size = zcomp::dtype_bits(a.dtype) / 8;
+  const std::map<std::string, std::string> descr = {
+      {"fp32", "<f4"},  {"fp16", "<f2"},  {"bf16", "<u2"}, {"int8", "|i1"},
+      {"uint8", "|u1"}, {"int16", "<i2"}, {"int32", "<i4"}};
+  a.descr = descr.at(dtype);
+  if (bytes->size() % size != 0) {
+    error = path + ": " + std::to_string(bytes->size()) + " bytes is not a whole number of " +
+            dtype + " elements";
+    return std::nullopt;
+  }
+  a.shape = {bytes->size() / size};
+  a.elems.resize(bytes->size() / size);
+  for (std::size_t i = 0; i < a.elems.size(); ++i)
+    for (unsigned b = 0; b < size; ++b) a.elems[i] |= uint32_t{(*bytes)[i * size + b]} << (8 * b);
+  return a;
+}
+
+/// The files to read: each path, or the .npy files of a folder, sorted.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, std::string& error) {
+  std::vector<std::string> out;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(p, ec)) {
+      out.push_back(p);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (const auto& e : std::filesystem::directory_iterator(p, ec))
+      if (e.is_regular_file() && e.path().extension() == ".npy") found.push_back(e.path().string());
+    if (found.empty()) {
+      error = p + ": the folder has no .npy files";
+      return {};
+    }
+    std::sort(found.begin(), found.end());
+    out.insert(out.end(), found.begin(), found.end());
+  }
+  return out;
+}
+
+std::vector<Workload> file_rows(const std::vector<std::string>& given, const std::string& dtype,
                                 unsigned lanes_asked, std::string& error) {
   std::vector<Workload> rows;
+  const std::vector<std::string> paths = expand_inputs(given, error);
+  if (!error.empty()) return {};
   for (const std::string& path : paths) {
-    const auto a = zcomp::read_npy(path, bf16, error);
+    const bool npy = std::filesystem::path(path).extension() == ".npy";
+    if (npy && !dtype.empty() && dtype != "bf16") {
+      error = path + ": --dtype " + dtype +
+              " is for raw files; a .npy file's dtype comes from its header (only bf16 "
+              "overrides '<u2'/'<i2')";
+      return {};
+    }
+    const auto a =
+        npy ? zcomp::read_npy(path, dtype == "bf16", error) : read_raw(path, dtype, error);
     if (!a) return {};
     const Model* m = model_for(zcomp::dtype_bits(a->dtype), lanes_asked);
     if (m == nullptr) {
@@ -521,7 +593,7 @@ int codec_mode(const Args& a) {
     return 0;
   }
   std::string error;
-  const std::vector<Workload> rows = file_rows({a.encode}, a.bf16, a.lanes, error);
+  const std::vector<Workload> rows = file_rows({a.encode}, a.dtype, a.lanes, error);
   if (!error.empty()) {
     std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
     return 2;
@@ -587,7 +659,7 @@ int main(int argc, char** argv) {
   const bool sep = args.layout == zcomp::Layout::kSeparateHeader;
   std::string error;
   const std::vector<Workload> rows =
-      !args.inputs.empty() ? file_rows(args.inputs, args.bf16, args.lanes, error)
+      !args.inputs.empty() ? file_rows(args.inputs, args.dtype, args.lanes, error)
       : args.workload == "vgg16"
           ? profile_rows(seed, args.vectors_per_layer, args.lanes, error)
           : pattern_rows(args.workload, seed, args.vectors_per_layer, args.lanes, error);
@@ -648,7 +720,13 @@ int main(int argc, char** argv) {
   Row total;
   int failures = 0;
   std::vector<std::string> traces;  ///< gtkwave commands
+  // Progress on a terminal (stderr), nothing when it is a file or a pipe.
+  const bool progress = isatty(fileno(stderr)) != 0;
+  std::size_t row_index = 0;
   for (const Workload& w : rows) {
+    if (progress)
+      std::fprintf(stderr, "\r[zcomp-sim] row %zu of %zu: %-24.24s", ++row_index, rows.size(),
+                   w.name.c_str());
     const uint64_t lseed = zcomp::harness::derive_seed(seed, w.name);
     const std::vector<zcomp::LaneArray>& vectors = w.vectors;
     const std::size_t n = vectors.size();
@@ -772,6 +850,7 @@ int main(int argc, char** argv) {
       }
     }
     failures += row.mismatches != 0;
+    if (progress) std::fprintf(stderr, "\r%60s\r", "");  // the row replaces the progress line
     print_row(w.name, row, width);
     json_rows.push_back(json_row(w.name, row, w.model->lanes, w.model->ew));
     total.elements += row.elements;

@@ -114,6 +114,29 @@ TEST_F(SimCli, WorkloadPatternsGiveARow) {
   }
 }
 
+// A folder stands for its .npy files (sorted); a raw file needs --dtype.
+TEST_F(SimCli, FolderAndRawFiles) {
+  std::filesystem::create_directories(file("maps"));
+  std::vector<uint8_t> data(400);
+  for (std::size_t b = 0; b < data.size(); ++b) data[b] = b % 8 < 4 ? 0 : static_cast<uint8_t>(b);
+  test::write_npy(file("maps/b.npy"), test::npy_dict("<f4", "(100,)"), data);
+  test::write_npy(file("maps/a.npy"), test::npy_dict("<i2", "(200,)"), data);
+  std::ofstream(file("maps/notes.txt")) << "not a feature map";
+  SimRun r = sim("--input " + file("maps"));
+  EXPECT_EQ(r.status, 0) << r.out;
+  const auto a = r.out.find("\na.npy "), b = r.out.find("\nb.npy ");
+  ASSERT_NE(a, std::string::npos) << r.out;
+  ASSERT_NE(b, std::string::npos) << r.out;
+  EXPECT_LT(a, b) << "rows in name order";
+  EXPECT_EQ(r.out.find("notes.txt"), std::string::npos) << r.out;
+  std::ofstream(file("act.bin"), std::ios::binary)
+      .write(reinterpret_cast<const char*>(data.data()), static_cast<std::streamsize>(data.size()));
+  r = sim("--dtype int8 --input " + file("act.bin"));
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("act.bin: int8 ('|i1'), engines N=64 EW=8"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("RESULT: PASS"), std::string::npos) << r.out;
+}
+
 // --json: the configuration, a row per layer and the result; FILE appears
 // only when complete.
 TEST_F(SimCli, JsonHasTheFiguresAndTheConfiguration) {
@@ -235,6 +258,9 @@ TEST_F(SimCli, BadInputsAreNamedWithStatus2) {
   test::write_npy(file("short.npy"), test::npy_dict("<f4", "(4,)"), std::vector<uint8_t>(10));
   test::write_npy(file("long.npy"), test::npy_dict("<f4", "(2,)"), std::vector<uint8_t>(12));
   test::write_npy(file("half.npy"), test::npy_dict("<f2", "(4,)"), std::vector<uint8_t>(8));
+  std::ofstream(file("raw.bin"), std::ios::binary) << std::string(16, '\x01');
+  std::ofstream(file("odd.bin"), std::ios::binary) << std::string(5, '\x01');
+  std::filesystem::create_directories(file("empty"));
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"--input " + file("absent.npy"), "absent.npy: cannot open the file"},
       {"--input " + file("magic.npy"), "magic.npy: not a .npy file (bad magic"},
@@ -256,7 +282,13 @@ TEST_F(SimCli, BadInputsAreNamedWithStatus2) {
       {"--trace-window 9:3", "--trace-window is A:B with cycles A <= B, got '9:3'"},
       {"--workload clustered:0.5:0", "RUN and CHANNEL are whole numbers from 1"},
       {"--json " + file("no/such/dir/out.json"), "cannot write --json"},
-      {"--dtype float64", "--dtype only takes 'bf16'"},
+      {"--dtype float64",
+       "--dtype is fp32, fp16, bf16, int8, uint8, int16 or int32, got 'float64'"},
+      {"--input " + file("raw.bin"), "raw.bin: a raw file (not .npy) needs --dtype"},
+      {"--dtype int16 --input " + file("odd.bin"),
+       "odd.bin: 5 bytes is not a whole number of int16 elements"},
+      {"--input " + file("empty"), "empty: the folder has no .npy files"},
+      {"--dtype int8 --input " + file("long.npy"), "--dtype int8 is for raw files"},
       {"--layout diagonal", "--layout is 'interleaved' or 'separate', got 'diagonal'"},
       {"--frobnicate", "unknown option or missing value: '--frobnicate'"},
   };

@@ -30,6 +30,7 @@ struct StreamInfo {
   uint64_t elements = 0;
   std::string descr = "<f4";    ///< the .npy dtype of the elements
   std::vector<uint64_t> shape;  ///< of the .npy to write back
+  std::string ccf = "zero";     ///< how the stream was made (informative)
 };
 
 inline bool write_bytes(const std::string& path, const std::vector<uint8_t>& b) {
@@ -61,7 +62,7 @@ inline std::string write_stream_files(const std::string& dir, const std::string&
     << "  \"lanes\": " << info.fmt.lanes << ",\n"
     << "  \"element_bits\": " << info.fmt.elem_bits << ",\n"
     << "  \"layout\": \"" << (sep ? "separate" : "interleaved") << "\",\n"
-    << "  \"ccf\": \"zero\",\n"
+    << "  \"ccf\": \"" << info.ccf << "\",\n"
     << "  \"vectors\": " << info.vectors << ",\n"
     << "  \"elements\": " << info.elements << ",\n"
     << "  \"dtype\": \"" << info.descr << "\",\n"

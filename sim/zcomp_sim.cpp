@@ -88,6 +88,7 @@ struct Args {
   std::vector<std::string> inputs;      ///< .npy files, one row each (else the built-in profile)
   bool bf16 = false;                    ///< read 16-bit integer files as bfloat16
   std::string dtype;                    ///< --dtype: of raw files (and bf16 for .npy)
+  std::string ccf = "zero";             ///< --ccf
   unsigned lanes = 0;                   ///< --lanes, 0 = the model's own
   std::string workload = "vgg16";       ///< --workload
   std::string trace;                    ///< --trace FILE.fst: the first row's runs
@@ -129,6 +130,9 @@ void usage(std::FILE* out) {
                "  little-endian elements and needs --dtype fp32|fp16|bf16|int8|uint8|int16|int32.\n"
                "  --dtype bf16 reads '<u2'/'<i2' .npy files as bfloat16. --lanes N asks for N\n"
                "  lanes; a width and N with no engines built is named and refused.\n"
+               "  --ccf zero (default, lossless) | fp-zero | int-threshold:N | fp-threshold:X:\n"
+               "  what counts as zero (docs/format.md); the round trip then expects the input\n"
+               "  as the CCF leaves it. X is converted to the row's float type.\n"
                "  --json FILE: the same figures and the configuration as JSON (written to\n"
                "  FILE.part, renamed to FILE when complete).\n"
                "  --dump-stream DIR: each row's compressed stream exactly as the engine wrote\n"
@@ -226,6 +230,25 @@ int parse(int argc, char** argv, Args& a) {
       a.trace_to = to;
     } else if (arg == "--workload" && has_value) {
       a.workload = argv[++i];
+    } else if (arg == "--ccf" && has_value) {
+      a.ccf = argv[++i];
+      const auto colon = a.ccf.find(':');
+      const std::string kind = a.ccf.substr(0, colon);
+      const std::string val = colon == std::string::npos ? "" : a.ccf.substr(colon + 1);
+      char* end = nullptr;
+      const double x = val.empty() ? -1 : std::strtod(val.c_str(), &end);
+      const bool number = !val.empty() && *end == '\0' && x >= 0;
+      uint64_t n = 0;
+      const bool ok = ((kind == "zero" || kind == "fp-zero") && colon == std::string::npos) ||
+                      (kind == "int-threshold" && parse_uint(val.c_str(), n)) ||
+                      (kind == "fp-threshold" && number);
+      if (!ok) {
+        std::fprintf(stderr,
+                     "zcomp-sim: --ccf is zero, fp-zero, int-threshold:N or fp-threshold:X "
+                     "(N a whole number, X a real number >= 0), got '%s'\n",
+                     a.ccf.c_str());
+        return 2;
+      }
     } else if (arg == "--json" && has_value) {
       a.json = argv[++i];
     } else if (arg == "--dump-stream" && has_value) {
@@ -350,10 +373,11 @@ struct Workload {
   std::string name;
   const Model* model = &kModels[0];
   std::vector<zcomp::LaneArray> vectors;
-  unsigned padded = 0;          ///< zeros added to fill the last vector
-  std::string dtype;            ///< of a file
-  std::string descr = "<f4";    ///< .npy dtype, for --dump-stream
-  std::vector<uint64_t> shape;  ///< .npy shape, for --dump-stream
+  unsigned padded = 0;                      ///< zeros added to fill the last vector
+  std::string dtype;                        ///< of a file
+  zcomp::DType type = zcomp::DType::kFp32;  ///< its element type
+  std::string descr = "<f4";                ///< .npy dtype, for --dump-stream
+  std::vector<uint64_t> shape;              ///< .npy shape, for --dump-stream
 };
 
 std::vector<Workload> profile_rows(uint64_t seed, uint64_t vectors_per_layer, unsigned lanes_asked,
@@ -538,9 +562,46 @@ std::vector<Workload> file_rows(const std::vector<std::string>& given, const std
     w.dtype = std::string(zcomp::to_string(a->dtype)) + " ('" + a->descr + "')";
     w.descr = a->descr;
     w.shape = a->shape;
+    w.type = a->dtype;
     rows.push_back(std::move(w));
   }
   return rows;
+}
+
+/// --ccf for a row of element type t: the code and the threshold in the
+/// element's bits; on a CCF that does not fit the type, `error` says so.
+std::pair<zcomp::Ccf, uint32_t> resolve_ccf(const std::string& text, zcomp::DType t,
+                                            const std::string& row, std::string& error) {
+  const auto colon = text.find(':');
+  const std::string kind = text.substr(0, colon);
+  const std::string val = colon == std::string::npos ? "" : text.substr(colon + 1);
+  const bool is_float = zcomp::dtype_is_float(t);
+  if (kind == "zero") return {zcomp::Ccf::kZero, 0};
+  if ((kind == "fp-zero" || kind == "fp-threshold") && !is_float) {
+    error = row + ": --ccf " + text + " is for float data, and this row is " + zcomp::to_string(t);
+    return {};
+  }
+  if (kind == "int-threshold" && is_float) {
+    error =
+        row + ": --ccf " + text + " is for integer data, and this row is " + zcomp::to_string(t);
+    return {};
+  }
+  if (kind == "fp-zero") return {zcomp::Ccf::kFpZero, 0};
+  if (kind == "int-threshold") {
+    const uint64_t n = std::strtoull(val.c_str(), nullptr, 0);
+    const unsigned bits = zcomp::dtype_bits(t);
+    if (n >= (uint64_t{1} << (bits - 1))) {
+      error = row + ": --ccf " + text + ": the threshold does not fit a " + zcomp::to_string(t);
+      return {};
+    }
+    return {zcomp::Ccf::kIntThreshold, static_cast<uint32_t>(n)};
+  }
+  const float x = std::strtof(val.c_str(), nullptr);
+  uint32_t bits = 0;
+  if (t == zcomp::DType::kFp32) std::memcpy(&bits, &x, 4);
+  if (t == zcomp::DType::kFp16) bits = zcomp::float_to_half(x);
+  if (t == zcomp::DType::kBf16) bits = zcomp::float_to_bf16(x);
+  return {zcomp::Ccf::kFpThreshold, bits};
 }
 
 /// out.fst -> out.store.fst / out.load.fst
@@ -570,6 +631,7 @@ std::string dump_stream(const std::string& dir, const Workload& w,
   zcomp::StreamInfo info;
   info.fmt = fmt;
   info.layout = so.data_layout;
+  info.ccf = zcomp::to_string(so.data_ccf);
   info.vectors = w.vectors.size();
   info.elements = w.vectors.size() * fmt.lanes - w.padded;
   info.descr = w.descr;
@@ -601,13 +663,19 @@ int codec_mode(const Args& a) {
   std::error_code ec;
   std::filesystem::create_directories(a.output, ec);
   const Workload& w = rows.front();
+  const auto [ccf, thresh] = resolve_ccf(a.ccf, w.type, a.encode, error);
+  if (!error.empty()) {
+    std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
+    return 2;
+  }
   const zcomp::VectorFormat fmt{w.model->lanes, w.model->ew};
   zcomp::StreamEncoder enc(fmt, a.layout);
   for (const auto& v : w.vectors)
-    enc.append(std::span<const uint32_t>(v.data(), fmt.lanes), zcomp::Ccf::kZero, 0);
+    enc.append(std::span<const uint32_t>(v.data(), fmt.lanes), ccf, thresh);
   zcomp::StreamInfo info;
   info.fmt = fmt;
   info.layout = a.layout;
+  info.ccf = a.ccf;
   info.vectors = w.vectors.size();
   info.elements = w.vectors.size() * fmt.lanes - w.padded;
   info.descr = w.descr;
@@ -678,13 +746,20 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
+  for (const Workload& w : rows) {
+    resolve_ccf(args.ccf, w.type, w.name, error);
+    if (!error.empty()) {
+      std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
+      return 2;
+    }
+  }
   std::vector<std::string> json_rows;
   const bool default_model =
       std::all_of(rows.begin(), rows.end(), [](const Workload& w) { return w.model == kModels; });
   std::printf(
       "zcomp-sim: ZCOMPS store engine (%s P=4, 64-byte L1 lines), then\n"
-      "           ZCOMPL load engine (P=4, 32-line window); lockstep on, CCF zero\n",
-      default_model ? "N=16 EW=32" : "N*EW = 512 bits,");
+      "           ZCOMPL load engine (P=4, 32-line window); lockstep on, CCF %s\n",
+      default_model ? "N=16 EW=32" : "N*EW = 512 bits,", args.ccf.c_str());
   if (args.inputs.empty() && args.workload == "vgg16") {
     std::printf("workload : synthetic VGG-16 profile, fp32 ReLU feature maps, %" PRIu64
                 " vectors per layer\n",
@@ -743,6 +818,7 @@ int main(int argc, char** argv) {
     so.only_variant = w.model->store_variant;
     so.data = &vectors;
     so.data_layout = args.layout;
+    std::tie(so.data_ccf, so.data_thresh) = resolve_ccf(args.ccf, w.type, w.name, error);
     so.op_valid_rate = args.valid_rate;
     so.res_ready_rate = args.ready_rate;
     so.l1_ready_rate = args.ready_rate;
@@ -838,13 +914,18 @@ int main(int argc, char** argv) {
       }
     }
 
-    // The round trip: every vector read back equals the original.
+    // The round trip: every vector read back equals the original, as the
+    // CCF leaves it.
     if (!st.ok || !ld.ok || ld.loaded.size() != n) {
       row.mismatches = 1;
     } else {
+      const zcomp::VectorFormat fmt{w.model->lanes, w.model->ew};
       for (std::size_t k = 0; k < n; ++k) {
-        if (!std::equal(vectors[k].begin(), vectors[k].begin() + w.model->lanes,
-                        ld.loaded[k].begin())) {
+        // What the CCF leaves of the input (the input itself for zero).
+        const zcomp::LaneArray want =
+            zcomp::apply_ccf(fmt, std::span<const uint32_t>(vectors[k].data(), fmt.lanes),
+                             so.data_ccf, so.data_thresh);
+        if (!std::equal(want.begin(), want.begin() + w.model->lanes, ld.loaded[k].begin())) {
           ++row.mismatches;
         }
       }
@@ -870,8 +951,11 @@ int main(int argc, char** argv) {
       "bad = vectors whose round trip differed, or 1 for a lockstep mismatch in the layer.\n");
   for (const std::string& t : traces) std::printf("waveform: %s\n", t.c_str());
   std::printf("%s\n", failures == 0
-                          ? "RESULT: PASS (no lockstep mismatch, memory image exact, every "
-                            "vector read back exactly)"
+                          ? (args.ccf == "zero"
+                                 ? "RESULT: PASS (no lockstep mismatch, memory image exact, every "
+                                   "vector read back exactly)"
+                                 : "RESULT: PASS (no lockstep mismatch, memory image exact, every "
+                                   "vector read back as the CCF leaves it)")
                           : "RESULT: FAIL (see the report above)");
   if (json) {
     std::string inputs;
@@ -880,12 +964,15 @@ int main(int argc, char** argv) {
         json.get(),
         "{\n  \"tool\": \"zcomp-sim\",\n  \"config\": {\"workload\": %s, \"inputs\": [%s], "
         "\"vectors_per_layer\": %" PRIu64
-        ", \"layout\": %s, \"ccf\": \"zero\", \"p\": 4, \"line_bytes\": 64, "
+        ", \"layout\": %s, \"ccf\": %s, \"p\": 4, \"line_bytes\": 64, "
         "\"load_window_lines\": 32, \"l1_latency\": %u, \"ready_rate\": %.4f, "
         "\"valid_rate\": %.4f, \"seed\": %" PRIu64 "},\n  \"rows\": [\n",
-        json_str(args.inputs.empty() ? "vgg16-synthetic" : "npy").c_str(), inputs.c_str(),
-        args.vectors_per_layer, json_str(sep ? "separate" : "interleaved").c_str(), args.latency,
-        args.ready_rate, args.valid_rate, seed);
+        json_str(!args.inputs.empty()       ? "files"
+                 : args.workload == "vgg16" ? "vgg16-synthetic"
+                                            : args.workload)
+            .c_str(),
+        inputs.c_str(), args.vectors_per_layer, json_str(sep ? "separate" : "interleaved").c_str(),
+        json_str(args.ccf).c_str(), args.latency, args.ready_rate, args.valid_rate, seed);
     for (std::size_t k = 0; k < json_rows.size(); ++k)
       std::fprintf(json.get(), "    %s%s\n", json_rows[k].c_str(),
                    k + 1 < json_rows.size() ? "," : "");

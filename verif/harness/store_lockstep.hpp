@@ -50,6 +50,8 @@ struct StoreOptions : EngineOptions {
   /// holds the variant's memory image.
   const std::vector<LaneArray>* data = nullptr;
   Layout data_layout = Layout::kInterleaved;
+  Ccf data_ccf = Ccf::kZero;  ///< the CCF of the data-mode operations
+  uint32_t data_thresh = 0;
   uint64_t data_base = 0x1000;
   uint64_t header_base = 0x40000000;
 };
@@ -264,6 +266,8 @@ class StoreLockstep {
     for (unsigned k = 0; k < p; ++k) {
       StoreOp op;
       op.layout = opt_.data_layout;
+      op.ccf = opt_.data_ccf;
+      op.thresh = opt_.data_thresh;
       op.chain = v.data_next + k > 0;
       op.dptr = opt_.data_base;
       op.hptr = opt_.header_base;

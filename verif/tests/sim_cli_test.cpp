@@ -137,6 +137,23 @@ TEST_F(SimCli, FolderAndRawFiles) {
   EXPECT_NE(r.out.find("RESULT: PASS"), std::string::npos) << r.out;
 }
 
+// A lossy CCF: the round trip expects the input as the CCF leaves it, and
+// the stream is smaller than with the lossless one.
+TEST_F(SimCli, LossyCcfRoundTrip) {
+  const SimRun zero = sim("--vectors 300 --workload relu:0.5 --json " + file("z.json"));
+  const SimRun lossy =
+      sim("--vectors 300 --workload relu:0.5 --ccf fp-threshold:0.3 --json " + file("l.json"));
+  ASSERT_EQ(zero.status, 0) << zero.out;
+  ASSERT_EQ(lossy.status, 0) << lossy.out;
+  EXPECT_NE(lossy.out.find("read back as the CCF leaves it"), std::string::npos) << lossy.out;
+  auto bytes_out = [](const std::string& j) {
+    const auto at = j.find("\"total\": {");
+    const auto b = j.find("\"bytes_out\": ", at);
+    return std::stoull(j.substr(b + 13));
+  };
+  EXPECT_LT(bytes_out(slurp(file("l.json"))), bytes_out(slurp(file("z.json"))));
+}
+
 // --json: the configuration, a row per layer and the result; FILE appears
 // only when complete.
 TEST_F(SimCli, JsonHasTheFiguresAndTheConfiguration) {
@@ -277,6 +294,9 @@ TEST_F(SimCli, BadInputsAreNamedWithStatus2) {
        "--workload is vgg16, bernoulli:P, relu:S, clustered:S[:RUN] or "
        "dead-channels:S[:CHANNEL] (P, S from 0 to 1), got 'relu:1.5'"},
       {"--workload resnet", "got 'resnet'"},
+      {"--ccf nonsense", "--ccf is zero, fp-zero, int-threshold:N or fp-threshold:X"},
+      {"--ccf int-threshold:2",
+       "conv1_1: --ccf int-threshold:2 is for integer data, and this row is fp32"},
       {"--trace " + file("t.vcd"), "--trace writes FST"},
       {"--trace /proc/zcomp-no/t.fst", "cannot write --trace"},
       {"--trace-window 9:3", "--trace-window is A:B with cycles A <= B, got '9:3'"},

@@ -96,11 +96,13 @@ synth-check: deps
 	sh verif/synth/synth_check.sh $(YOSYS) $(BUILD)/synth
 
 bench: configure
-	cmake --build $(BUILD) -j $(JOBS) --target zcomp-bench-units zcomp-bench-speed zcomp-bench-store zcomp-bench-load
+	cmake --build $(BUILD) -j $(JOBS) --target zcomp-bench-units zcomp-bench-speed zcomp-bench-engine-speed zcomp-bench-store zcomp-bench-load
 	@echo "[bench] throughput and latency of every unit variant, no backpressure"
 	$(BUILD)/zcomp-bench-units
 	@echo "[bench] simulation speed"
 	$(BUILD)/zcomp-bench-speed
+	@echo "[bench] simulation speed of the whole engine (zcomp_engine, N=16 EW=32 P=1)"
+	$(BUILD)/zcomp-bench-engine-speed
 	@echo "[bench] store engine: vectors per cycle against min(P, LineBytes / bytes per vector)"
 	$(BUILD)/zcomp-bench-store
 	@echo "[bench] load engine: vectors per cycle against min(P, LineBytes / bytes per vector)"

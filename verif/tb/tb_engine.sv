@@ -14,12 +14,16 @@
 //   1   4   8  2  16         16      4               4
 //   2   8  16  1  32         32      8               8
 //
+// VariantSet 1 (the simulation-speed benchmark's model) holds only one
+// engine: N=16 EW=32 P=1, 64-byte lines, MaxOutstanding 32, 32-line window.
+//
 // fault_i[v] is the planted bug: while a request is offered it moves the
 // variant's req_addr_o one line up (a broken pointer).
 module tb_engine
   import zcomp_pkg::*;
 #(
-  localparam int unsigned NV    = 3,
+  parameter int unsigned  VariantSet = 0,
+  localparam int unsigned NV    = (VariantSet == 0) ? 3 : 1,
   localparam int unsigned MaxP  = 4,
   localparam int unsigned VecW  = 512,
   localparam int unsigned MaxLB = 64
@@ -69,20 +73,26 @@ module tb_engine
     int unsigned wl;
   } variant_t;
 
-  localparam variant_t Variants[NV] = '{
+  localparam variant_t Table[3] = '{
     '{n: 16, ew: 32, p: 4, lb: 64, aw: 32, mo: 32, wl: 32},
     '{n: 4,  ew: 8,  p: 2, lb: 16, aw: 16, mo: 4,  wl: 4},
     '{n: 8,  ew: 16, p: 1, lb: 32, aw: 32, mo: 8,  wl: 8}
   };
+  localparam variant_t Speed = '{n: 16, ew: 32, p: 1, lb: 64, aw: 32, mo: 32, wl: 32};
+
+  function automatic variant_t variant(int unsigned set, logic [1:0] v);
+    return (set == 0) ? Table[v] : Speed;
+  endfunction
 
   for (genvar v = 0; v < NV; v++) begin : gen_variant
-    localparam int unsigned N  = Variants[v].n;
-    localparam int unsigned EW = Variants[v].ew;
-    localparam int unsigned P  = Variants[v].p;
-    localparam int unsigned LB = Variants[v].lb;
-    localparam int unsigned AW = Variants[v].aw;
-    localparam int unsigned MO = Variants[v].mo;
-    localparam int unsigned WL = Variants[v].wl;
+    localparam variant_t    V  = variant(VariantSet, 2'(v));
+    localparam int unsigned N  = V.n;
+    localparam int unsigned EW = V.ew;
+    localparam int unsigned P  = V.p;
+    localparam int unsigned LB = V.lb;
+    localparam int unsigned AW = V.aw;
+    localparam int unsigned MO = V.mo;
+    localparam int unsigned WL = V.wl;
     localparam int unsigned NumW = $clog2(P + 1);
 
     assign cfg_o[v] = {8'(WL), 8'(MO), 8'(AW), 16'(LB), 8'(P), 8'(EW), 8'(N)};

@@ -122,12 +122,12 @@ class LoadEngineModel {
     g_ops_.assign(p_.p, LoadOp{});
     g_res_.assign(p_.p, LoadResult{});
     carry_d_ = carry_h_ = 0;
-    for (auto& w : win_) {
-      w.valid = false;
-      w.base = 0;
-      w.state.assign(p_.window_lines, kEmpty);
-      w.err.assign(p_.window_lines, false);
-      w.data.assign(p_.window_lines, std::vector<uint8_t>(p_.line_bytes, 0));
+    for (unsigned st = 0; st < 2; ++st) {
+      win_[st].valid = false;
+      win_[st].base = 0;
+      win_[st].state.assign(p_.window_lines, kEmpty);
+      err_[st].assign(p_.window_lines, false);
+      data_[st].assign(p_.window_lines, std::vector<uint8_t>(p_.line_bytes, 0));
     }
     tags_.clear();
     hold_.reset();
@@ -147,12 +147,13 @@ class LoadEngineModel {
 
  private:
   enum State : uint8_t { kEmpty = 0, kPending = 1, kFull = 2 };
+  /// Which lines a window holds and their states. The lines' bytes and
+  /// error bits live beside it (data_, err_), since step() only reads them:
+  /// a step copies the small part only.
   struct Window {
     bool valid = false;
     uint64_t base = 0;
     std::vector<uint8_t> state;
-    std::vector<bool> err;
-    std::vector<std::vector<uint8_t>> data;
   };
   struct Req {
     unsigned stream;
@@ -186,17 +187,17 @@ class LoadEngineModel {
     w.base = line;
   }
   /// (all lines first..last full, any of them with the error bit)
-  std::pair<bool, bool> lines(const Window& w, uint64_t first, uint64_t last) const {
+  std::pair<bool, bool> lines(unsigned st, const Window& w, uint64_t first, uint64_t last) const {
     bool full = true, err = false;
     for (uint64_t l = first;; l = (l + p_.line_bytes) & p_.addr_mask()) {
       full = full && w.state[p_.slot_of(l)] == kFull;
-      err = err || w.err[p_.slot_of(l)];
+      err = err || err_[st][p_.slot_of(l)];
       if (l == last) break;
     }
     return {full, err};
   }
-  uint8_t byte_at(const Window& w, uint64_t a) const {
-    return w.data[p_.slot_of(a)][a % p_.line_bytes];
+  uint8_t byte_at(unsigned st, uint64_t a) const {
+    return data_[st][p_.slot_of(a)][a % p_.line_bytes];
   }
 
   /// An op after the one worked on, given the result of the op before it:
@@ -215,14 +216,15 @@ class LoadEngineModel {
     const bool sep = op.layout == Layout::kSeparateHeader;
     const uint64_t a = sep ? h : d, limit = op.limit & m;
     if (a + f.header_bytes() > limit) return std::nullopt;
-    const Window& hw = w[sep ? 1 : 0];
+    const unsigned hs = sep ? 1 : 0;
+    const Window& hw = w[hs];
     const uint64_t l0 = p_.line_of(a), l1 = p_.line_of(a + f.header_bytes() - 1);
     if (!in_window(hw, l0) || !in_window(hw, l1)) return std::nullopt;
-    const auto [hfull, herr] = lines(hw, l0, l1);
+    const auto [hfull, herr] = lines(hs, hw, l0, l1);
     if (!hfull || herr) return std::nullopt;
     uint64_t keep = 0;
     for (unsigned b = 0; b < f.header_bytes(); ++b)
-      keep |= uint64_t{byte_at(hw, (a + b) & m)} << (8 * b);
+      keep |= uint64_t{byte_at(hs, (a + b) & m)} << (8 * b);
     if (f.lanes < 64 && (keep >> f.lanes) != 0) return std::nullopt;
     const unsigned cnt = static_cast<unsigned>(std::popcount(keep));
     const uint64_t pay = uint64_t{cnt} * f.elem_bytes();
@@ -232,13 +234,13 @@ class LoadEngineModel {
       const Window& dw = w[0];
       const uint64_t p0 = p_.line_of(b0), p1 = p_.line_of(b0 + pay - 1);
       if (!in_window(dw, p0) || !in_window(dw, p1)) return std::nullopt;
-      const auto [pfull, perr] = lines(dw, p0, p1);
+      const auto [pfull, perr] = lines(0, dw, p0, p1);
       if (!pfull || perr) return std::nullopt;
       LaneArray packed{};
       for (unsigned i = 0; i < cnt; ++i) {
         uint32_t v = 0;
         for (unsigned b = 0; b < f.elem_bytes(); ++b)
-          v |= uint32_t{byte_at(dw, (b0 + i * f.elem_bytes() + b) & m)} << (8 * b);
+          v |= uint32_t{byte_at(0, (b0 + i * f.elem_bytes() + b) & m)} << (8 * b);
         packed[i] = v;
       }
       r.data = expand(f, keep, std::span<const uint32_t>(packed.data(), f.lanes));
@@ -279,14 +281,15 @@ class LoadEngineModel {
           r.err = kErrOutOfBounds;
           return;
         }
-        Window& hw = s.w[sep ? 1 : 0];
+        const unsigned hs = sep ? 1 : 0;
+        Window& hw = s.w[hs];
         const uint64_t l0 = p_.line_of(a), l1 = p_.line_of(a + f.header_bytes() - 1);
         if (!in_window(hw, l0) || !in_window(hw, l1)) {
           rebase(hw, l0);
           return;
         }
         if (l0 != hw.base) slide(hw, l0);
-        const auto [hfull, herr] = lines(hw, l0, l1);
+        const auto [hfull, herr] = lines(hs, hw, l0, l1);
         if (!hfull) return;
         if (herr) {
           ready = true;
@@ -295,7 +298,7 @@ class LoadEngineModel {
         }
         uint64_t keep = 0;
         for (unsigned b = 0; b < f.header_bytes(); ++b)
-          keep |= uint64_t{byte_at(hw, (a + b) & m)} << (8 * b);
+          keep |= uint64_t{byte_at(hs, (a + b) & m)} << (8 * b);
         if (f.lanes < 64 && (keep >> f.lanes) != 0) {
           ready = true;
           r.err = kLoadErrMalformed;
@@ -326,7 +329,7 @@ class LoadEngineModel {
           }
           if (p0 != dw.base) slide(dw, p0);
         }
-        const auto [pfull, perr] = lines(dw, p0, p1);
+        const auto [pfull, perr] = lines(0, dw, p0, p1);
         if (!pfull || perr) {
           r.dptr = d;
           r.hptr = h;
@@ -340,7 +343,7 @@ class LoadEngineModel {
         for (unsigned i = 0; i < cnt; ++i) {
           uint32_t v = 0;
           for (unsigned b = 0; b < f.elem_bytes(); ++b)
-            v |= uint32_t{byte_at(dw, (b0 + i * f.elem_bytes() + b) & m)} << (8 * b);
+            v |= uint32_t{byte_at(0, (b0 + i * f.elem_bytes() + b) & m)} << (8 * b);
           packed[i] = v;
         }
         r.data = expand(f, keep, std::span<const uint32_t>(packed.data(), f.lanes));
@@ -412,8 +415,8 @@ class LoadEngineModel {
       const unsigned slot = p_.slot_of(t.line);
       if (in_window(w, t.line) && w.state[slot] == kPending) {
         w.state[slot] = kFull;
-        w.err[slot] = in.rsp_error;
-        w.data[slot] = in.rsp_rdata;
+        err_[t.stream][slot] = in.rsp_error;
+        data_[t.stream][slot] = in.rsp_rdata;
       }
     }
     if (s.req_fire) {
@@ -456,6 +459,8 @@ class LoadEngineModel {
   std::vector<LoadResult> g_res_;
   uint64_t carry_d_ = 0, carry_h_ = 0;
   Window win_[2];
+  std::vector<bool> err_[2];                   ///< per window slot
+  std::vector<std::vector<uint8_t>> data_[2];  ///< per window slot, line_bytes each
   std::deque<Req> tags_;
   std::optional<Req> hold_;
   bool r_valid_ = false;

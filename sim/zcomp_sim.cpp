@@ -48,34 +48,36 @@ using zcomp::harness::StoreLockstep;
 using zcomp::harness::StoreOptions;
 
 /// The engine pairs this build has: a row of tb_store_engine and one of
-/// tb_load_engine with the same vector format, P=4, 64-byte L1 lines and a
-/// 32-line load window. A file's element width picks the pair.
+/// tb_load_engine with the same vector format and P, 64-byte L1 lines and a
+/// 32-line load window. A file's element width (and --lanes, --p) picks the
+/// pair; the first one listed for a width is its default.
 struct Model {
-  unsigned lanes, ew;
+  unsigned lanes, ew, p;
   int store_variant, load_variant;
 };
-constexpr Model kModels[] = {{16, 32, 0, 6}, {32, 16, 6, 9}, {64, 8, 7, 10}};
+constexpr Model kModels[] = {
+    {16, 32, 4, 0, 6}, {32, 16, 4, 6, 9}, {64, 8, 4, 7, 10}, {16, 32, 2, 2, 5}, {16, 32, 1, 4, 4}};
 constexpr double kLineBytes = 64;
-constexpr double kP = 4;
 
 std::string model_list() {
   std::string s;
   for (const Model& m : kModels)
     s += (s.empty() ? "" : ", ") + std::string("N=") + std::to_string(m.lanes) +
-         " EW=" + std::to_string(m.ew);
-  return s + " (each P=4)";
+         " EW=" + std::to_string(m.ew) + " P=" + std::to_string(m.p);
+  return s;
 }
 
-/// The engines for this element width, and lane count if one is asked for.
-const Model* model_for(unsigned ew, unsigned lanes) {
+/// The engines for this element width, and lane count and P if asked for.
+const Model* model_for(unsigned ew, unsigned lanes, unsigned p) {
   for (const Model& m : kModels)
-    if (m.ew == ew && (lanes == 0 || m.lanes == lanes)) return &m;
+    if (m.ew == ew && (lanes == 0 || m.lanes == lanes) && (p == 0 || m.p == p)) return &m;
   return nullptr;
 }
 
-std::string no_model(unsigned ew, unsigned lanes) {
-  return "no engines built for " + (lanes ? "N=" + std::to_string(lanes) + " with " : "") +
-         std::to_string(ew) + "-bit elements; this build has " + model_list();
+std::string no_model(unsigned ew, unsigned lanes, unsigned p) {
+  return "no engines built for " + (lanes ? "N=" + std::to_string(lanes) + " " : "") +
+         (p ? "P=" + std::to_string(p) + " " : "") + "with " + std::to_string(ew) +
+         "-bit elements; this build has " + model_list();
 }
 
 struct Args {
@@ -90,6 +92,7 @@ struct Args {
   std::string dtype;                    ///< --dtype: of raw files (and bf16 for .npy)
   std::string ccf = "zero";             ///< --ccf
   unsigned lanes = 0;                   ///< --lanes, 0 = the model's own
+  unsigned p = 0;                       ///< --p, 0 = the model's own (4)
   std::string workload = "vgg16";       ///< --workload
   std::string trace;                    ///< --trace FILE.fst: the first row's runs
   std::optional<uint64_t> plant_fault;  ///< --plant-fault CYCLE (checks the checker)
@@ -126,6 +129,7 @@ void usage(std::FILE* out) {
                "  all elements in C order, the last vector padded with zeros. The element\n"
                "  width picks the engines: 32-bit (float32, int32) N=16, 16-bit (float16,\n"
                "  int16, bfloat16) N=32, 8-bit (int8, uint8) N=64: 512-bit vectors, P=4.\n"
+               "  --p 1|2|4: engines of that P (32-bit elements have all three).\n"
                "  A folder stands for its .npy files. A raw file (any other name) holds\n"
                "  little-endian elements and needs --dtype fp32|fp16|bf16|int8|uint8|int16|int32.\n"
                "  --dtype bf16 reads '<u2'/'<i2' .npy files as bfloat16. --lanes N asks for N\n"
@@ -259,6 +263,13 @@ int parse(int argc, char** argv, Args& a) {
       a.encode = argv[++i];
     } else if (arg == "--output" && has_value) {
       a.output = argv[++i];
+    } else if (arg == "--p" && has_value) {
+      const std::string v = argv[++i];
+      if (v != "1" && v != "2" && v != "4") {
+        std::fprintf(stderr, "zcomp-sim: --p is 1, 2 or 4, got '%s'\n", v.c_str());
+        return 2;
+      }
+      a.p = static_cast<unsigned>(std::stoul(v));
     } else if (arg == "--input" && has_value) {
       a.inputs.push_back(argv[++i]);
     } else if (arg == "--dtype" && has_value) {
@@ -298,6 +309,7 @@ struct Row {
   uint64_t elements = 0, zeros = 0, bytes_in = 0, bytes_out = 0;
   uint64_t vectors = 0, store_cycles = 0, load_cycles = 0;
   int mismatches = 0;
+  double p = 4;  ///< the engines' P, for the bound
 };
 
 double ratio(double a, double b) { return b > 0 ? a / b : 0.0; }
@@ -310,7 +322,7 @@ struct Figures {
 Figures figures(const Row& r) {
   Figures f{};
   const double per_vec = ratio(static_cast<double>(r.bytes_out), static_cast<double>(r.vectors));
-  const double bound = std::min(kP, ratio(kLineBytes, per_vec));
+  const double bound = std::min(r.p, ratio(kLineBytes, per_vec));
   f.bytes_per_vector = per_vec;
   f.sparsity = ratio(static_cast<double>(r.zeros), static_cast<double>(r.elements));
   f.ratio = ratio(static_cast<double>(r.bytes_in), static_cast<double>(r.bytes_out));
@@ -381,11 +393,11 @@ struct Workload {
 };
 
 std::vector<Workload> profile_rows(uint64_t seed, uint64_t vectors_per_layer, unsigned lanes_asked,
-                                   std::string& error) {
+                                   unsigned p_asked, std::string& error) {
   std::vector<Workload> rows;
-  const Model* m = model_for(32, lanes_asked);
+  const Model* m = model_for(32, lanes_asked, p_asked);
   if (m == nullptr) {
-    error = "the built-in workload is fp32: " + no_model(32, lanes_asked);
+    error = "the built-in workload is fp32: " + no_model(32, lanes_asked, p_asked);
     return {};
   }
   for (const auto& layer : zcomp::vgg16_profile()) {
@@ -416,7 +428,7 @@ std::optional<double> fraction(const std::string& t) {
 /// One row from --workload bernoulli:P, relu:S, clustered:S[:RUN] or
 /// dead-channels:S[:CHANNEL]; on a bad spec, `error` says what is wrong.
 std::vector<Workload> pattern_rows(const std::string& spec_text, uint64_t seed, uint64_t vectors,
-                                   unsigned lanes_asked, std::string& error) {
+                                   unsigned lanes_asked, unsigned p_asked, std::string& error) {
   std::vector<std::string> parts;
   for (std::size_t p = 0;;) {
     const std::size_t c = spec_text.find(':', p);
@@ -456,9 +468,9 @@ std::vector<Workload> pattern_rows(const std::string& spec_text, uint64_t seed, 
     }
     (kind == "clustered" ? spec.run_length : spec.channel_elems) = static_cast<unsigned>(n);
   }
-  const Model* m = model_for(32, lanes_asked);
+  const Model* m = model_for(32, lanes_asked, p_asked);
   if (m == nullptr) {
-    error = "the --workload patterns are fp32: " + no_model(32, lanes_asked);
+    error = "the --workload patterns are fp32: " + no_model(32, lanes_asked, p_asked);
     return {};
   }
   zcomp::FeatureMapGenerator gen(spec, zcomp::DType::kFp32,
@@ -529,7 +541,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths, st
 }
 
 std::vector<Workload> file_rows(const std::vector<std::string>& given, const std::string& dtype,
-                                unsigned lanes_asked, std::string& error) {
+                                unsigned lanes_asked, unsigned p_asked, std::string& error) {
   std::vector<Workload> rows;
   const std::vector<std::string> paths = expand_inputs(given, error);
   if (!error.empty()) return {};
@@ -544,10 +556,10 @@ std::vector<Workload> file_rows(const std::vector<std::string>& given, const std
     const auto a =
         npy ? zcomp::read_npy(path, dtype == "bf16", error) : read_raw(path, dtype, error);
     if (!a) return {};
-    const Model* m = model_for(zcomp::dtype_bits(a->dtype), lanes_asked);
+    const Model* m = model_for(zcomp::dtype_bits(a->dtype), lanes_asked, p_asked);
     if (m == nullptr) {
       error = path + ": " + zcomp::to_string(a->dtype) +
-              " data: " + no_model(zcomp::dtype_bits(a->dtype), lanes_asked);
+              " data: " + no_model(zcomp::dtype_bits(a->dtype), lanes_asked, p_asked);
       return {};
     }
     if (a->elems.empty()) {
@@ -655,7 +667,7 @@ int codec_mode(const Args& a) {
     return 0;
   }
   std::string error;
-  const std::vector<Workload> rows = file_rows({a.encode}, a.dtype, a.lanes, error);
+  const std::vector<Workload> rows = file_rows({a.encode}, a.dtype, a.lanes, a.p, error);
   if (!error.empty()) {
     std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
     return 2;
@@ -727,10 +739,10 @@ int main(int argc, char** argv) {
   const bool sep = args.layout == zcomp::Layout::kSeparateHeader;
   std::string error;
   const std::vector<Workload> rows =
-      !args.inputs.empty() ? file_rows(args.inputs, args.dtype, args.lanes, error)
+      !args.inputs.empty() ? file_rows(args.inputs, args.dtype, args.lanes, args.p, error)
       : args.workload == "vgg16"
-          ? profile_rows(seed, args.vectors_per_layer, args.lanes, error)
-          : pattern_rows(args.workload, seed, args.vectors_per_layer, args.lanes, error);
+          ? profile_rows(seed, args.vectors_per_layer, args.lanes, args.p, error)
+          : pattern_rows(args.workload, seed, args.vectors_per_layer, args.lanes, args.p, error);
   if (!error.empty()) {
     std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
     return 2;
@@ -754,12 +766,17 @@ int main(int argc, char** argv) {
     }
   }
   std::vector<std::string> json_rows;
-  const bool default_model =
-      std::all_of(rows.begin(), rows.end(), [](const Workload& w) { return w.model == kModels; });
+  const bool one_format = std::all_of(rows.begin(), rows.end(), [&](const Workload& w) {
+    return w.model->lanes == rows.front().model->lanes;
+  });
+  const unsigned p_used = rows.front().model->p;  // --p applies to every row
+  const std::string format = one_format ? "N=" + std::to_string(rows.front().model->lanes) +
+                                              " EW=" + std::to_string(rows.front().model->ew)
+                                        : std::string("N*EW = 512 bits,");
   std::printf(
-      "zcomp-sim: ZCOMPS store engine (%s P=4, 64-byte L1 lines), then\n"
-      "           ZCOMPL load engine (P=4, 32-line window); lockstep on, CCF %s\n",
-      default_model ? "N=16 EW=32" : "N*EW = 512 bits,", args.ccf.c_str());
+      "zcomp-sim: ZCOMPS store engine (%s P=%u, 64-byte L1 lines), then\n"
+      "           ZCOMPL load engine (P=%u, 32-line window); lockstep on, CCF %s\n",
+      format.c_str(), p_used, p_used, args.ccf.c_str());
   if (args.inputs.empty() && args.workload == "vgg16") {
     std::printf("workload : synthetic VGG-16 profile, fp32 ReLU feature maps, %" PRIu64
                 " vectors per layer\n",
@@ -793,6 +810,7 @@ int main(int argc, char** argv) {
               "cycles", "cycle", "bound", "bad");
 
   Row total;
+  total.p = p_used;
   int failures = 0;
   std::vector<std::string> traces;  ///< gtkwave commands
   // Progress on a terminal (stderr), nothing when it is a file or a pipe.
@@ -806,6 +824,7 @@ int main(int argc, char** argv) {
     const std::vector<zcomp::LaneArray>& vectors = w.vectors;
     const std::size_t n = vectors.size();
     Row row;
+    row.p = w.model->p;
     for (const auto& v : vectors)
       for (unsigned i = 0; i < w.model->lanes; ++i) row.zeros += v[i] == 0;
     row.zeros -= w.padded;  // the padding is not the user's data
@@ -947,8 +966,9 @@ int main(int argc, char** argv) {
   std::printf(
       "\nbytes out = headers + payload as written to memory; ratio = bytes in / bytes out.\n"
       "vec/cycle from the first operation taken to the last line written (store) or the last\n"
-      "result (load); bound = min(P, 64 / bytes per vector) with P = 4.\n"
-      "bad = vectors whose round trip differed, or 1 for a lockstep mismatch in the layer.\n");
+      "result (load); bound = min(P, 64 / bytes per vector) with P = %u.\n"
+      "bad = vectors whose round trip differed, or 1 for a lockstep mismatch in the layer.\n",
+      p_used);
   for (const std::string& t : traces) std::printf("waveform: %s\n", t.c_str());
   std::printf("%s\n", failures == 0
                           ? (args.ccf == "zero"
@@ -964,7 +984,7 @@ int main(int argc, char** argv) {
         json.get(),
         "{\n  \"tool\": \"zcomp-sim\",\n  \"config\": {\"workload\": %s, \"inputs\": [%s], "
         "\"vectors_per_layer\": %" PRIu64
-        ", \"layout\": %s, \"ccf\": %s, \"p\": 4, \"line_bytes\": 64, "
+        ", \"layout\": %s, \"ccf\": %s, \"p\": %u, \"line_bytes\": 64, "
         "\"load_window_lines\": 32, \"l1_latency\": %u, \"ready_rate\": %.4f, "
         "\"valid_rate\": %.4f, \"seed\": %" PRIu64 "},\n  \"rows\": [\n",
         json_str(!args.inputs.empty()       ? "files"
@@ -972,7 +992,7 @@ int main(int argc, char** argv) {
                                             : args.workload)
             .c_str(),
         inputs.c_str(), args.vectors_per_layer, json_str(sep ? "separate" : "interleaved").c_str(),
-        json_str(args.ccf).c_str(), args.latency, args.ready_rate, args.valid_rate, seed);
+        json_str(args.ccf).c_str(), p_used, args.latency, args.ready_rate, args.valid_rate, seed);
     for (std::size_t k = 0; k < json_rows.size(); ++k)
       std::fprintf(json.get(), "    %s%s\n", json_rows[k].c_str(),
                    k + 1 < json_rows.size() ? "," : "");

@@ -154,6 +154,16 @@ TEST_F(SimCli, LossyCcfRoundTrip) {
   EXPECT_LT(bytes_out(slurp(file("l.json"))), bytes_out(slurp(file("z.json"))));
 }
 
+// --p picks engines of that P; the bound follows it.
+TEST_F(SimCli, PickP) {
+  for (const std::string p : {"1", "2"}) {
+    const SimRun r = sim("--vectors 100 --p " + p);
+    EXPECT_EQ(r.status, 0) << r.out;
+    EXPECT_NE(r.out.find("ZCOMPS store engine (N=16 EW=32 P=" + p), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("with P = " + p + "."), std::string::npos) << r.out;
+  }
+}
+
 // --json: the configuration, a row per layer and the result; FILE appears
 // only when complete.
 TEST_F(SimCli, JsonHasTheFiguresAndTheConfiguration) {
@@ -287,13 +297,15 @@ TEST_F(SimCli, BadInputsAreNamedWithStatus2) {
       {"--input " + file("long.npy"), "long.npy: the header's shape"},
       {"--lanes 8 --input " + file("half.npy"),
        "half.npy: fp16 data: no engines built for N=8 with 16-bit elements; this build has "
-       "N=16 EW=32, N=32 EW=16, N=64 EW=8"},
+       "N=16 EW=32 P=4, N=32 EW=16 P=4, N=64 EW=8 P=4, N=16 EW=32 P=2, N=16 EW=32 P=1"},
       {"--lanes 32", "the built-in workload is fp32: no engines built for N=32"},
       {"--lanes 0", "--lanes needs a whole number from 1 to 64, got '0'"},
       {"--workload relu:1.5",
        "--workload is vgg16, bernoulli:P, relu:S, clustered:S[:RUN] or "
        "dead-channels:S[:CHANNEL] (P, S from 0 to 1), got 'relu:1.5'"},
       {"--workload resnet", "got 'resnet'"},
+      {"--p 3", "--p is 1, 2 or 4, got '3'"},
+      {"--p 2 --input " + file("half.npy"), "no engines built for P=2 with 16-bit elements"},
       {"--ccf nonsense", "--ccf is zero, fp-zero, int-threshold:N or fp-threshold:X"},
       {"--ccf int-threshold:2",
        "conv1_1: --ccf int-threshold:2 is for integer data, and this row is fp32"},

@@ -50,14 +50,16 @@ inline std::map<std::string, uint32_t> fst_signals(const std::string& fst) {
 
 /// Writes `gtkw` for `fst`: the groups' signals under `instance` (signals
 /// not in the trace are left out and listed in `missing`). `marker`: a time
-/// to mark, or < 0 for none. Returns false when the file cannot be written.
+/// to mark, or < 0 for none. `dumpfile`: the trace the save file opens, when
+/// not `fst` itself (a VCD converted from it). Returns false when the file
+/// cannot be written.
 inline bool write_gtkw(const std::string& gtkw, const std::string& fst, const std::string& instance,
                        const std::vector<GtkwGroup>& groups, int64_t marker,
-                       std::vector<std::string>& missing) {
+                       std::vector<std::string>& missing, const std::string& dumpfile = "") {
   const std::map<std::string, uint32_t> sig = fst_signals(fst);
   std::ofstream o(gtkw);
   o << "[*] zcomp-sim: " << instance << "\n";
-  o << "[dumpfile] \"" << fst << "\"\n";
+  o << "[dumpfile] \"" << (dumpfile.empty() ? fst : dumpfile) << "\"\n";
   o << "[savefile] \"" << gtkw << "\"\n";
   o << "[timestart] 0\n[size] 1600 900\n[pos] -1 -1\n";
   o << "*-5.000000 " << marker;

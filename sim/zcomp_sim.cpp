@@ -112,7 +112,7 @@ void usage(std::FILE* out) {
                "                 [--workload W] [--input FILE.npy|DIR|FILE.bin ...] [--dtype T] "
                "[--lanes N]\n"
                "                 [--json FILE]\n"
-               "                 [--dump-stream DIR] [--trace FILE.fst [--trace-window A:B]]\n"
+               "                 [--dump-stream DIR] [--trace FILE.fst|.vcd [--trace-window A:B]]\n"
                "       zcomp-sim --decode DIR/NAME.stream.json --output FILE.npy\n"
                "       zcomp-sim --encode FILE.npy --output DIR [--layout ...] [--dtype bf16]\n"
                "  Runs the synthetic VGG-16 profile (docs/verification.md) through the\n"
@@ -142,8 +142,9 @@ void usage(std::FILE* out) {
                "  --dump-stream DIR: each row's compressed stream exactly as the engine wrote\n"
                "  it (NAME.data.bin, NAME.headers.bin for the separate layout) and a sidecar\n"
                "  NAME.stream.json for any decoder written from docs/format.md.\n"
-               "  --trace FILE.fst: the first row's store and load runs as FILE.store.fst and\n"
-               "  FILE.load.fst, each with a GTKWave save file (.gtkw) of grouped signals;\n"
+               "  --trace FILE.fst|FILE.vcd: the first row's store and load runs as\n"
+               "  FILE.store.fst and FILE.load.fst (or .vcd, converted with fst2vcd), each\n"
+               "  with a GTKWave save file (.gtkw) of grouped signals;\n"
                "  --trace-window A:B keeps cycles A to B of each.\n"
                "  --plant-fault C: a broken request address in the first row's store engine\n"
                "  from cycle C on, to see the checker catch it (trace, save file, exit 1).\n"
@@ -206,11 +207,15 @@ int parse(int argc, char** argv, Args& a) {
     } else if (arg == "--trace" && has_value) {
       a.trace = argv[++i];
       const std::string ext = std::filesystem::path(a.trace).extension().string();
-      if (ext != ".fst") {
-        std::fprintf(stderr,
-                     "zcomp-sim: --trace writes FST (the models are built with FST tracing); "
-                     "name the file *.fst, got '%s'\n",
+      if (ext != ".fst" && ext != ".vcd") {
+        std::fprintf(stderr, "zcomp-sim: --trace writes FST (*.fst) or VCD (*.vcd), got '%s'\n",
                      a.trace.c_str());
+        return 2;
+      }
+      if (ext == ".vcd" && std::system("command -v fst2vcd > /dev/null 2>&1") != 0) {
+        std::fprintf(stderr,
+                     "zcomp-sim: --trace *.vcd converts the FST trace with fst2vcd (GTKWave's), "
+                     "which is not installed: run 'make deps' or use *.fst\n");
         return 2;
       }
     } else if (arg == "--plant-fault" && has_value) {
@@ -920,16 +925,27 @@ int main(int argc, char** argv) {
                                              std::to_string(w.model->store_variant) + "].u_dut"
                                        : "tb.tb_load_engine.gen_variant[" +
                                              std::to_string(w.model->load_variant) + "].u_dut";
+        // The models record FST; a VCD is converted from it (fst2vcd).
+        const bool vcd = std::filesystem::path(args.trace).extension() == ".vcd";
+        const std::string shown = vcd ? fst.substr(0, fst.size() - 4) + ".vcd" : fst;
         std::vector<std::string> missing;
         if (!zcomp::write_gtkw(gtkw, std::filesystem::absolute(fst).string(), inst,
                                store ? zcomp::store_engine_groups() : zcomp::load_engine_groups(),
-                               -1, missing)) {
+                               -1, missing, std::filesystem::absolute(shown).string())) {
           std::fprintf(stderr, "zcomp-sim: cannot write %s\n", gtkw.c_str());
           return 2;
         }
         for (const std::string& m : missing)
           std::fprintf(stderr, "zcomp-sim: note: %s is not in the trace\n", m.c_str());
-        traces.push_back("gtkwave " + fst + " " + gtkw);
+        if (vcd) {
+          const std::string cmd = "fst2vcd -f '" + fst + "' -o '" + shown + "' > /dev/null 2>&1";
+          if (std::system(cmd.c_str()) != 0) {
+            std::fprintf(stderr, "zcomp-sim: fst2vcd could not write %s\n", shown.c_str());
+            return 2;
+          }
+          std::filesystem::remove(fst);
+        }
+        traces.push_back("gtkwave " + shown + " " + gtkw);
       }
     }
 

@@ -309,7 +309,7 @@ TEST_F(SimCli, BadInputsAreNamedWithStatus2) {
       {"--ccf nonsense", "--ccf is zero, fp-zero, int-threshold:N or fp-threshold:X"},
       {"--ccf int-threshold:2",
        "conv1_1: --ccf int-threshold:2 is for integer data, and this row is fp32"},
-      {"--trace " + file("t.vcd"), "--trace writes FST"},
+      {"--trace " + file("t.ghw"), "--trace writes FST (*.fst) or VCD (*.vcd), got"},
       {"--trace /proc/zcomp-no/t.fst", "cannot write --trace"},
       {"--trace-window 9:3", "--trace-window is A:B with cycles A <= B, got '9:3'"},
       {"--workload clustered:0.5:0", "RUN and CHANNEL are whole numbers from 1"},

@@ -56,7 +56,11 @@ echo "[wave] self-test: a missing trace is rejected"
 "$SIM" --vectors 200 --latency 8 --trace "$WORK/wave.fst" --trace-window 0:400 > "$WORK/sim.log"
 open_in_gtkwave "$WORK/wave.store.fst" "$WORK/wave.store.gtkw" "$WORK/store.png"
 open_in_gtkwave "$WORK/wave.load.fst" "$WORK/wave.load.gtkw" "$WORK/load.png"
+cp "$WORK/store.png" "$WORK/store-fst.png"
+# VCD: converted from the FST by fst2vcd, opened the same way.
+"$SIM" --vectors 100 --trace "$WORK/wave.vcd" --trace-window 0:200 > "$WORK/sim-vcd.log"
+open_in_gtkwave "$WORK/wave.store.vcd" "$WORK/wave.store.gtkw" "$WORK/store-vcd.png"
 if [ -n "$SHOT" ]; then
-  cp "$WORK/store.png" "$SHOT"
+  cp "$WORK/store-fst.png" "$SHOT"
   echo "[wave] screenshot: $SHOT"
 fi

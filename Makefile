@@ -55,9 +55,16 @@ $(BUILD)/CMakeCache.txt:
 
 configure: deps $(BUILD)/CMakeCache.txt
 
+# After an RTL edit, Verilator may write its C++ under new file names. CMake
+# learns the new list only when it re-reads the model's generated .cmake
+# file, which happens on the next build, so the first one can end in an
+# undefined reference (e.g. Vtb_units___024root___eval). One more build then
+# links; a fresh build never meets it.
 build: configure
 	@echo "[build] compiling (the Verilated models take a few minutes the first time)"
-	cmake --build $(BUILD) -j $(JOBS)
+	@cmake --build $(BUILD) -j $(JOBS) || { \
+	  echo "[build] the build failed; building once more, in case Verilator renamed its files (see the Makefile)"; \
+	  cmake --build $(BUILD) -j $(JOBS); }
 
 test: build
 	@echo "[test] running ctest ($(JOBS) in parallel)"

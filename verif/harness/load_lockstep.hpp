@@ -109,7 +109,7 @@ class LoadLockstep {
   };
 
   explicit LoadLockstep(const LoadOptions& opt) : opt_(opt) {
-    ctx_ = make_context(opt.seed, !opt.trace_path.empty());
+    ctx_ = make_context(opt.x_seed.value_or(opt.seed), !opt.trace_path.empty());
     top_ = std::make_unique<VTop>(ctx_.get(), "tb");
   }
 

@@ -39,6 +39,10 @@ struct CommonOptions {
   int fault_variant = -1;  ///< the variant whose fault_i is raised
   uint64_t fault_cycle = 0;
   bool check_model = true;  ///< false: run without the cycle model (benchmark, check of a check)
+  /// Seed of the random initial register values (--x-initial unique); the
+  /// run's seed when unset. Varying it alone shows that no output depends
+  /// on a register that reset leaves uninitialised.
+  std::optional<uint64_t> x_seed;
 };
 
 /// The first difference between the RTL and a model (or a functional check).

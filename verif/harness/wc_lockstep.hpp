@@ -77,7 +77,7 @@ class WcLockstep {
   };
 
   explicit WcLockstep(const WcOptions& opt) : opt_(opt) {
-    ctx_ = make_context(opt.seed, !opt.trace_path.empty());
+    ctx_ = make_context(opt.x_seed.value_or(opt.seed), !opt.trace_path.empty());
     top_ = std::make_unique<VTop>(ctx_.get(), "tb");
   }
 

@@ -177,6 +177,27 @@ module zcomp_load_engine
     return valid && (off < AddrW'(WinB));
   endfunction
 
+  // An area [a, a + size) ends above lim, computed without wrapping.
+  function automatic logic beyond(logic [AddrW-1:0] a, logic [AddrW-1:0] size,
+                                  logic [AddrW-1:0] lim);
+    return ({1'b0, a} + {1'b0, size}) > {1'b0, lim};
+  endfunction
+
+  // Lines first and last are both in the window.
+  function automatic logic span_in_window(logic valid, logic [AddrW-1:0] base,
+                                          logic [AddrW-1:0] first, logic [AddrW-1:0] last);
+    return in_window(valid, base, first) && in_window(valid, base, last);
+  endfunction
+
+  // The pointers an op returns: unchanged for a FENCE or an error (keep),
+  // else past its header and its payload of psize bytes.
+  function automatic logic [2*AddrW-1:0] advance(logic keep, logic sep, logic [AddrW-1:0] d,
+                                                 logic [AddrW-1:0] h, logic [AddrW-1:0] psize);
+    if (keep) return {d, h};
+    if (sep) return {d + psize, h + AddrW'(HB)};
+    return {d + AddrW'(HB) + psize, h};
+  endfunction
+
   // ------------------------------------------------------- header step
   logic             hs;             // header stream
   logic [AddrW-1:0] a_hdr, l0, l1;
@@ -185,9 +206,8 @@ module zcomp_load_engine
   assign a_hdr   = op_sep ? h_in : d_in;
   assign l0      = line_of(a_hdr);
   assign l1      = line_of(a_hdr + AddrW'(HB - 1));
-  assign hdr_oob = ({1'b0, a_hdr} + (AddrW + 1)'(HB)) > {1'b0, limit};
-  assign hdr_rebase = !hdr_oob && !(in_window(win_valid_q[hs], win_base_q[hs], l0) &&
-                                    in_window(win_valid_q[hs], win_base_q[hs], l1));
+  assign hdr_oob = beyond(a_hdr, AddrW'(HB), limit);
+  assign hdr_rebase = !hdr_oob && !span_in_window(win_valid_q[hs], win_base_q[hs], l0, l1);
   assign hdr_slide  = !hdr_oob && !hdr_rebase && (l0 != win_base_q[hs]);
 
   // Window views after the header step's change (the same for both streams
@@ -281,10 +301,9 @@ module zcomp_load_engine
   assign b_pay   = op_sep ? d_in : a_hdr + AddrW'(HB);
   assign p0      = line_of(b_pay);
   assign p1      = line_of(b_pay + psize - AddrW'(1));
-  assign pay_oob = ({1'b0, b_pay} + {1'b0, psize}) > {1'b0, limit};
+  assign pay_oob = beyond(b_pay, psize, limit);
   assign pay_rebase = op_sep && (cnt != '0) &&
-                      !(in_window(v1_valid[0], v1_base[0], p0) &&
-                        in_window(v1_valid[0], v1_base[0], p1));
+                      !span_in_window(v1_valid[0], v1_base[0], p0, p1);
   assign pay_slide  = op_sep && (cnt != '0) && !pay_rebase && (p0 != v1_base[0]);
 
   logic [1:0]             v2_valid;
@@ -372,18 +391,7 @@ module zcomp_load_engine
   assign op_done    = ready_op && (!last || r_free) && !(req_valid_o && !req_ready_i);
 
   logic [AddrW-1:0] d_out, h_out;
-  always_comb begin
-    if (op_fence || op_err != ErrNone) begin
-      d_out = d_in;
-      h_out = h_in;
-    end else if (op_sep) begin
-      d_out = d_in + psize;
-      h_out = h_in + AddrW'(HB);
-    end else begin
-      d_out = d_in + AddrW'(HB) + psize;
-      h_out = h_in;
-    end
-  end
+  assign {d_out, h_out} = advance(op_fence || op_err != ErrNone, op_sep, d_in, h_in, psize);
 
   // ------------------------------------- more ops in the same cycle (P > 1)
   // Lane 0 is the op worked on; lane j is slot next + j. Lane j finishes in
@@ -450,12 +458,11 @@ module zcomp_load_engine
       {herr, hfull} = lines_status(v2_state[sep], slot_err_q[sep], v2_base[sep], hl0, hl1);
       {perr, pfull} = lines_status(v2_state[0], slot_err_q[0], v2_base[0], pl0, pl1);
     end
-    assign hok = (({1'b0, a} + (AddrW + 1)'(HB)) <= {1'b0, lim}) &&
-                 in_window(v2_valid[sep], v2_base[sep], hl0) &&
-                 in_window(v2_valid[sep], v2_base[sep], hl1) && hfull && !herr && !resv;
-    assign pok = (({1'b0, b} + {1'b0, psz}) <= {1'b0, lim}) &&
-                 ((cn == '0) || (in_window(v2_valid[0], v2_base[0], pl0) &&
-                                 in_window(v2_valid[0], v2_base[0], pl1) && pfull && !perr));
+    assign hok = !beyond(a, AddrW'(HB), lim) &&
+                 span_in_window(v2_valid[sep], v2_base[sep], hl0, hl1) && hfull && !herr && !resv;
+    assign pok = !beyond(b, psz, lim) &&
+                 ((cn == '0) || (span_in_window(v2_valid[0], v2_base[0], pl0, pl1) && pfull &&
+                                 !perr));
     assign ok  = exists && (fence || (hok && pok)) && (!is_last || r_free);
 
     zcomp_expand #(
@@ -475,18 +482,7 @@ module zcomp_load_engine
     assign ln_hout[j] = hout_l;
     assign ln_err[j]  = ErrNone;
     assign ln_data[j] = fence ? '0 : xdata;
-    always_comb begin
-      if (fence) begin
-        dout_l = din;
-        hout_l = hin;
-      end else if (sep) begin
-        dout_l = din + psz;
-        hout_l = hin + AddrW'(HB);
-      end else begin
-        dout_l = din + AddrW'(HB) + psz;
-        hout_l = hin;
-      end
-    end
+    assign {dout_l, hout_l} = advance(fence, sep, din, hin, psz);
   end
 
   // Ops done this cycle, and the last of them.

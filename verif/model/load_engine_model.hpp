@@ -45,6 +45,35 @@ struct LoadEngineParams : EngineParams {
   unsigned slot_of(uint64_t a) const { return (a / line_bytes) % window_lines; }
 };
 
+/// The keep bits of the header at a (bytes read with `byte`; m: the
+/// address mask).
+template <class Byte>
+uint64_t read_header(const VectorFormat& f, uint64_t m, uint64_t a, const Byte& byte) {
+  uint64_t keep = 0;
+  for (unsigned b = 0; b < f.header_bytes(); ++b) keep |= uint64_t{byte((a + b) & m)} << (8 * b);
+  return keep;
+}
+
+/// True when a header sets bits above N (only N = 4 has such bits).
+inline bool reserved_set(const VectorFormat& f, uint64_t keep) {
+  return f.lanes < 64 && (keep >> f.lanes) != 0;
+}
+
+/// The vector that header `keep` and its payload at b0 stand for.
+template <class Byte>
+LaneArray read_vector(const VectorFormat& f, uint64_t m, uint64_t keep, uint64_t b0,
+                      const Byte& byte) {
+  LaneArray packed{};
+  const unsigned cnt = static_cast<unsigned>(std::popcount(keep));
+  for (unsigned i = 0; i < cnt; ++i) {
+    uint32_t v = 0;
+    for (unsigned b = 0; b < f.elem_bytes(); ++b)
+      v |= uint32_t{byte((b0 + i * f.elem_bytes() + b) & m)} << (8 * b);
+    packed[i] = v;
+  }
+  return expand(f, keep, std::span<const uint32_t>(packed.data(), f.lanes));
+}
+
 /// The functional meaning of one operation, reading bytes with `byte`.
 inline LoadResult load_effect(const LoadEngineParams& p, const LoadOp& op, uint64_t prev_d,
                               uint64_t prev_h, const std::function<uint8_t(uint64_t)>& byte) {
@@ -63,9 +92,8 @@ inline LoadResult load_effect(const LoadEngineParams& p, const LoadOp& op, uint6
     r.err = kErrOutOfBounds;
     return r;
   }
-  uint64_t keep = 0;
-  for (unsigned b = 0; b < f.header_bytes(); ++b) keep |= uint64_t{byte((a + b) & m)} << (8 * b);
-  if (f.lanes < 64 && (keep >> f.lanes) != 0) {
+  const uint64_t keep = read_header(f, m, a, byte);
+  if (reserved_set(f, keep)) {
     r.err = kLoadErrMalformed;
     return r;
   }
@@ -75,14 +103,7 @@ inline LoadResult load_effect(const LoadEngineParams& p, const LoadOp& op, uint6
     r.err = kErrOutOfBounds;
     return r;
   }
-  LaneArray packed{};
-  for (unsigned i = 0; i < cnt; ++i) {
-    uint32_t v = 0;
-    for (unsigned b = 0; b < f.elem_bytes(); ++b)
-      v |= uint32_t{byte((bpay + i * f.elem_bytes() + b) & m)} << (8 * b);
-    packed[i] = v;
-  }
-  r.data = expand(f, keep, std::span<const uint32_t>(packed.data(), f.lanes));
+  r.data = read_vector(f, m, keep, bpay, byte);
   const uint64_t pay = uint64_t{cnt} * f.elem_bytes();
   r.dptr = sep ? (d + pay) & m : (d + f.header_bytes() + pay) & m;
   r.hptr = sep ? (h + f.header_bytes()) & m : h;
@@ -196,8 +217,9 @@ class LoadEngineModel {
     }
     return {full, err};
   }
-  uint8_t byte_at(unsigned st, uint64_t a) const {
-    return data_[st][p_.slot_of(a)][a % p_.line_bytes];
+  /// Reads bytes of stream st's window slots (for read_header/read_vector).
+  auto slot_reader(unsigned st) const {
+    return [this, st](uint64_t a) { return data_[st][p_.slot_of(a)][a % p_.line_bytes]; };
   }
 
   /// An op after the one worked on, given the result of the op before it:
@@ -222,10 +244,8 @@ class LoadEngineModel {
     if (!in_window(hw, l0) || !in_window(hw, l1)) return std::nullopt;
     const auto [hfull, herr] = lines(hs, hw, l0, l1);
     if (!hfull || herr) return std::nullopt;
-    uint64_t keep = 0;
-    for (unsigned b = 0; b < f.header_bytes(); ++b)
-      keep |= uint64_t{byte_at(hs, (a + b) & m)} << (8 * b);
-    if (f.lanes < 64 && (keep >> f.lanes) != 0) return std::nullopt;
+    const uint64_t keep = read_header(f, m, a, slot_reader(hs));
+    if (reserved_set(f, keep)) return std::nullopt;
     const unsigned cnt = static_cast<unsigned>(std::popcount(keep));
     const uint64_t pay = uint64_t{cnt} * f.elem_bytes();
     const uint64_t b0 = sep ? d : (a + f.header_bytes()) & m;
@@ -236,14 +256,7 @@ class LoadEngineModel {
       if (!in_window(dw, p0) || !in_window(dw, p1)) return std::nullopt;
       const auto [pfull, perr] = lines(0, dw, p0, p1);
       if (!pfull || perr) return std::nullopt;
-      LaneArray packed{};
-      for (unsigned i = 0; i < cnt; ++i) {
-        uint32_t v = 0;
-        for (unsigned b = 0; b < f.elem_bytes(); ++b)
-          v |= uint32_t{byte_at(0, (b0 + i * f.elem_bytes() + b) & m)} << (8 * b);
-        packed[i] = v;
-      }
-      r.data = expand(f, keep, std::span<const uint32_t>(packed.data(), f.lanes));
+      r.data = read_vector(f, m, keep, b0, slot_reader(0));
     }
     r.dptr = sep ? (d + pay) & m : (d + f.header_bytes() + pay) & m;
     r.hptr = sep ? (h + f.header_bytes()) & m : h;
@@ -296,10 +309,8 @@ class LoadEngineModel {
           r.err = kErrL1;
           return;
         }
-        uint64_t keep = 0;
-        for (unsigned b = 0; b < f.header_bytes(); ++b)
-          keep |= uint64_t{byte_at(hs, (a + b) & m)} << (8 * b);
-        if (f.lanes < 64 && (keep >> f.lanes) != 0) {
+        const uint64_t keep = read_header(f, m, a, slot_reader(hs));
+        if (reserved_set(f, keep)) {
           ready = true;
           r.err = kLoadErrMalformed;
           return;
@@ -339,14 +350,7 @@ class LoadEngineModel {
           }
           return;
         }
-        LaneArray packed{};
-        for (unsigned i = 0; i < cnt; ++i) {
-          uint32_t v = 0;
-          for (unsigned b = 0; b < f.elem_bytes(); ++b)
-            v |= uint32_t{byte_at(0, (b0 + i * f.elem_bytes() + b) & m)} << (8 * b);
-          packed[i] = v;
-        }
-        r.data = expand(f, keep, std::span<const uint32_t>(packed.data(), f.lanes));
+        r.data = read_vector(f, m, keep, b0, slot_reader(0));
         ready = true;
       }();
       if (r.err != kErrNone) {

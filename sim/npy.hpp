@@ -61,6 +61,25 @@ inline std::string unquote(const std::string& s) {
   return s;
 }
 
+/// The dimensions of a shape written "(d0, d1, ...)" (open '(' and close
+/// ')', or '[' and ']' in JSON): nothing when the text is not that.
+inline std::optional<std::vector<uint64_t>> parse_dims(const std::string& t, char open,
+                                                       char close) {
+  if (t.size() < 2 || t.front() != open || t.back() != close) return std::nullopt;
+  std::vector<uint64_t> dims;
+  std::size_t p = 1;
+  while (p + 1 < t.size()) {
+    while (p + 1 < t.size() && (t[p] == ' ' || t[p] == ',')) ++p;
+    if (p + 1 >= t.size()) break;
+    std::size_t e = p;
+    while (e + 1 < t.size() && t[e] >= '0' && t[e] <= '9') ++e;
+    if (e == p || e - p > 18) return std::nullopt;  // not a number, or too large
+    dims.push_back(std::stoull(t.substr(p, e - p)));
+    p = e;
+  }
+  return dims;
+}
+
 }  // namespace npy_detail
 
 /// Reads `path`. On failure returns nothing and sets `error` to
@@ -104,23 +123,11 @@ inline std::optional<NpyArray> read_npy(const std::string& path, bool bf16, std:
   a.descr = npy_detail::unquote(*descr);
   if (*fortran != "False")
     return fail("Fortran-order arrays are not supported (save with C order)");
-  // Shape: "(d0, d1, ...)".
-  const std::string& st = *shape_text;
-  if (st.size() < 2 || st.front() != '(' || st.back() != ')')
-    return fail("malformed shape in the header: " + st);
+  const auto dims = npy_detail::parse_dims(*shape_text, '(', ')');
+  if (!dims) return fail("malformed shape in the header: " + *shape_text);
+  a.shape = *dims;
   uint64_t count = 1;
-  std::size_t p = 1;
-  while (p < st.size() - 1) {
-    while (p < st.size() - 1 && (st[p] == ' ' || st[p] == ',')) ++p;
-    if (p >= st.size() - 1) break;
-    std::size_t e = p;
-    while (e < st.size() - 1 && st[e] >= '0' && st[e] <= '9') ++e;
-    if (e == p) return fail("malformed shape in the header: " + st);
-    const uint64_t d = std::stoull(st.substr(p, e - p));
-    a.shape.push_back(d);
-    count *= d;
-    p = e;
-  }
+  for (const uint64_t d : a.shape) count *= d;
   // Element type.
   unsigned size = 0;
   const std::string& d = a.descr;

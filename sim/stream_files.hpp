@@ -134,23 +134,13 @@ inline std::string decode_stream_files(const std::string& sidecar, const std::st
     return sidecar + ": " + std::to_string(info.elements) + " elements do not fit in " +
            std::to_string(info.vectors) + " vectors";
   info.descr = npy_detail::unquote(*descr);
-  // shape: [a, b, ...]
-  const std::string& st = *shape;
-  if (st.size() < 2 || st.front() != '[' || st.back() != ']')
-    return sidecar + ": malformed shape " + st;
+  const auto dims = npy_detail::parse_dims(*shape, '[', ']');
+  if (!dims) return sidecar + ": malformed shape " + *shape;
+  info.shape = *dims;
   uint64_t count = 1;
-  std::size_t p = 1;
-  while (p + 1 < st.size()) {
-    while (p + 1 < st.size() && (st[p] == ' ' || st[p] == ',')) ++p;
-    std::size_t e = p;
-    while (e + 1 < st.size() && st[e] >= '0' && st[e] <= '9') ++e;
-    if (e == p) break;
-    info.shape.push_back(std::stoull(st.substr(p, e - p)));
-    count *= info.shape.back();
-    p = e;
-  }
+  for (const uint64_t d : info.shape) count *= d;
   if (count != info.elements)
-    return sidecar + ": shape " + st + " does not hold " + std::to_string(info.elements) +
+    return sidecar + ": shape " + *shape + " does not hold " + std::to_string(info.elements) +
            " elements";
   // The stream files sit next to the sidecar.
   const std::string dir = sidecar.find('/') == std::string::npos

@@ -393,6 +393,8 @@ struct Workload {
   unsigned padded = 0;                      ///< zeros added to fill the last vector
   std::string dtype;                        ///< of a file
   zcomp::DType type = zcomp::DType::kFp32;  ///< its element type
+  zcomp::Ccf ccf = zcomp::Ccf::kZero;       ///< --ccf for this row's type
+  uint32_t thresh = 0;                      ///< in the element's bits
   std::string descr = "<f4";                ///< .npy dtype, for --dump-stream
   std::vector<uint64_t> shape;              ///< .npy shape, for --dump-stream
 };
@@ -627,10 +629,45 @@ std::string trace_file(const std::string& path, const std::string& phase) {
   return (p.parent_path() / (p.stem().string() + "." + phase + ".fst")).string();
 }
 
+/// Writes the GTKWave save file next to `fst` (a trace of the row's store
+/// or load engine) and returns its path, or "" after naming the problem.
+/// `marker`: a time to mark, or < 0. `shown`: the trace the save file opens,
+/// when not `fst` itself.
+std::string save_file(const std::string& fst, const Workload& w, bool store, int64_t marker,
+                      const std::string& shown) {
+  const std::string gtkw = fst.substr(0, fst.size() - 4) + ".gtkw";
+  const std::string scope =
+      store ? "tb.tb_store_engine.gen_variant[" + std::to_string(w.model->store_variant) + "].u_dut"
+            : "tb.tb_load_engine.gen_variant[" + std::to_string(w.model->load_variant) + "].u_dut";
+  std::vector<std::string> missing;
+  if (!zcomp::write_gtkw(gtkw, std::filesystem::absolute(fst).string(), scope,
+                         store ? zcomp::store_engine_groups() : zcomp::load_engine_groups(), marker,
+                         missing, shown.empty() ? "" : std::filesystem::absolute(shown).string())) {
+    std::fprintf(stderr, "zcomp-sim: cannot write %s\n", gtkw.c_str());
+    return {};
+  }
+  for (const std::string& m : missing)
+    std::fprintf(stderr, "zcomp-sim: note: %s is not in the trace\n", m.c_str());
+  return gtkw;
+}
+
+/// What a stream sidecar says of a row's stream.
+zcomp::StreamInfo stream_info(const Workload& w, zcomp::Layout layout, const std::string& ccf) {
+  zcomp::StreamInfo info;
+  info.fmt = {w.model->lanes, w.model->ew};
+  info.layout = layout;
+  info.ccf = ccf;
+  info.vectors = w.vectors.size();
+  info.elements = w.vectors.size() * w.model->lanes - w.padded;
+  info.descr = w.descr;
+  info.shape = w.shape;
+  return info;
+}
+
 /// Writes a row's stream exactly as the store engine left it in memory.
 std::string dump_stream(const std::string& dir, const Workload& w,
                         const std::map<uint64_t, uint8_t>& memory, const StoreOptions& so,
-                        uint64_t bytes_out) {
+                        uint64_t bytes_out, const std::string& ccf) {
   const zcomp::VectorFormat fmt{w.model->lanes, w.model->ew};
   const bool sep = so.data_layout == zcomp::Layout::kSeparateHeader;
   const uint64_t hbytes = sep ? w.vectors.size() * fmt.header_bytes() : 0;
@@ -645,15 +682,8 @@ std::string dump_stream(const std::string& dir, const Workload& w,
   };
   if (!take(so.data_base, bytes_out - hbytes, s.data) || !take(so.header_base, hbytes, s.headers))
     return w.name + ": the engine's memory image has a hole (not dumped)";
-  zcomp::StreamInfo info;
-  info.fmt = fmt;
-  info.layout = so.data_layout;
-  info.ccf = zcomp::to_string(so.data_ccf);
-  info.vectors = w.vectors.size();
-  info.elements = w.vectors.size() * fmt.lanes - w.padded;
-  info.descr = w.descr;
-  info.shape = w.shape;
-  return zcomp::write_stream_files(dir, std::filesystem::path(w.name).stem().string(), info, s);
+  return zcomp::write_stream_files(dir, std::filesystem::path(w.name).stem().string(),
+                                   stream_info(w, so.data_layout, ccf), s);
 }
 
 /// --decode and --encode: the golden model as a command-line codec.
@@ -689,16 +719,9 @@ int codec_mode(const Args& a) {
   zcomp::StreamEncoder enc(fmt, a.layout);
   for (const auto& v : w.vectors)
     enc.append(std::span<const uint32_t>(v.data(), fmt.lanes), ccf, thresh);
-  zcomp::StreamInfo info;
-  info.fmt = fmt;
-  info.layout = a.layout;
-  info.ccf = a.ccf;
-  info.vectors = w.vectors.size();
-  info.elements = w.vectors.size() * fmt.lanes - w.padded;
-  info.descr = w.descr;
-  info.shape = w.shape;
   const std::string name = std::filesystem::path(w.name).stem().string();
-  if (const std::string e = zcomp::write_stream_files(a.output, name, info, enc.stream());
+  if (const std::string e =
+          zcomp::write_stream_files(a.output, name, stream_info(w, a.layout, a.ccf), enc.stream());
       !e.empty()) {
     std::fprintf(stderr, "zcomp-sim: %s\n", e.c_str());
     return 2;
@@ -743,7 +766,7 @@ int main(int argc, char** argv) {
   const uint64_t seed = args.seed ? *args.seed : from_env ? zcomp::harness::base_seed() : 1;
   const bool sep = args.layout == zcomp::Layout::kSeparateHeader;
   std::string error;
-  const std::vector<Workload> rows =
+  std::vector<Workload> rows =
       !args.inputs.empty() ? file_rows(args.inputs, args.dtype, args.lanes, args.p, error)
       : args.workload == "vgg16"
           ? profile_rows(seed, args.vectors_per_layer, args.lanes, args.p, error)
@@ -751,6 +774,14 @@ int main(int argc, char** argv) {
   if (!error.empty()) {
     std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
     return 2;
+  }
+  // Each row's CCF, checked against its element type before anything runs.
+  for (Workload& w : rows) {
+    std::tie(w.ccf, w.thresh) = resolve_ccf(args.ccf, w.type, w.name, error);
+    if (!error.empty()) {
+      std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
+      return 2;
+    }
   }
   // The JSON goes to FILE.part first and becomes FILE only when complete.
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> json(nullptr, &std::fclose);
@@ -760,13 +791,6 @@ int main(int argc, char** argv) {
     if (!json) {
       std::fprintf(stderr, "zcomp-sim: cannot write --json %s: %s\n", args.json.c_str(),
                    std::strerror(errno));
-      return 2;
-    }
-  }
-  for (const Workload& w : rows) {
-    resolve_ccf(args.ccf, w.type, w.name, error);
-    if (!error.empty()) {
-      std::fprintf(stderr, "zcomp-sim: %s\n", error.c_str());
       return 2;
     }
   }
@@ -842,7 +866,8 @@ int main(int argc, char** argv) {
     so.only_variant = w.model->store_variant;
     so.data = &vectors;
     so.data_layout = args.layout;
-    std::tie(so.data_ccf, so.data_thresh) = resolve_ccf(args.ccf, w.type, w.name, error);
+    so.data_ccf = w.ccf;
+    so.data_thresh = w.thresh;
     so.op_valid_rate = args.valid_rate;
     so.res_ready_rate = args.ready_rate;
     so.l1_ready_rate = args.ready_rate;
@@ -866,7 +891,8 @@ int main(int argc, char** argv) {
     row.store_cycles =
         st.stats.empty() ? 0 : ss.last_request - std::min(ss.first_accept, ss.last_request) + 1;
     if (!args.dump_dir.empty() && st.ok) {
-      if (const std::string e = dump_stream(args.dump_dir, w, st.memory, so, row.bytes_out);
+      if (const std::string e =
+              dump_stream(args.dump_dir, w, st.memory, so, row.bytes_out, args.ccf);
           !e.empty()) {
         std::fprintf(stderr, "zcomp-sim: %s\n", e.c_str());
         return 2;
@@ -903,15 +929,8 @@ int main(int argc, char** argv) {
     // with the marker on the mismatch (time = 10 x cycle).
     auto mismatch_gtkw = [&](const auto& rep, bool store) {
       if (!rep.mismatch || rep.trace_file.empty()) return;
-      const std::string gtkw = rep.trace_file.substr(0, rep.trace_file.size() - 4) + ".gtkw";
-      const std::string inst = store ? "tb.tb_store_engine.gen_variant[" +
-                                           std::to_string(w.model->store_variant) + "].u_dut"
-                                     : "tb.tb_load_engine.gen_variant[" +
-                                           std::to_string(w.model->load_variant) + "].u_dut";
-      std::vector<std::string> missing;
-      zcomp::write_gtkw(gtkw, rep.trace_file, inst,
-                        store ? zcomp::store_engine_groups() : zcomp::load_engine_groups(),
-                        static_cast<int64_t>(rep.mismatch->cycle) * 10, missing);
+      const std::string gtkw =
+          save_file(rep.trace_file, w, store, static_cast<int64_t>(rep.mismatch->cycle) * 10, "");
       traces.push_back("gtkwave " + rep.trace_file + " " + gtkw + "   (mismatch at cycle " +
                        std::to_string(rep.mismatch->cycle) + ")");
     };
@@ -920,23 +939,11 @@ int main(int argc, char** argv) {
     if (traced) {
       for (const bool store : {true, false}) {
         const std::string fst = store ? so.trace_path : lo.trace_path;
-        const std::string gtkw = fst.substr(0, fst.size() - 4) + ".gtkw";
-        const std::string inst = store ? "tb.tb_store_engine.gen_variant[" +
-                                             std::to_string(w.model->store_variant) + "].u_dut"
-                                       : "tb.tb_load_engine.gen_variant[" +
-                                             std::to_string(w.model->load_variant) + "].u_dut";
         // The models record FST; a VCD is converted from it (fst2vcd).
         const bool vcd = std::filesystem::path(args.trace).extension() == ".vcd";
         const std::string shown = vcd ? fst.substr(0, fst.size() - 4) + ".vcd" : fst;
-        std::vector<std::string> missing;
-        if (!zcomp::write_gtkw(gtkw, std::filesystem::absolute(fst).string(), inst,
-                               store ? zcomp::store_engine_groups() : zcomp::load_engine_groups(),
-                               -1, missing, std::filesystem::absolute(shown).string())) {
-          std::fprintf(stderr, "zcomp-sim: cannot write %s\n", gtkw.c_str());
-          return 2;
-        }
-        for (const std::string& m : missing)
-          std::fprintf(stderr, "zcomp-sim: note: %s is not in the trace\n", m.c_str());
+        const std::string gtkw = save_file(fst, w, store, -1, shown);
+        if (gtkw.empty()) return 2;
         if (vcd) {
           const std::string cmd = "fst2vcd -f '" + fst + "' -o '" + shown + "' > /dev/null 2>&1";
           if (std::system(cmd.c_str()) != 0) {

@@ -252,6 +252,25 @@ TEST_F(SimCli, DumpDecodeAndEncodeRoundTrip) {
   }
 }
 
+// With a lossy CCF too, the engine's dump and the golden encoder agree on
+// every file, the sidecar's "ccf" included.
+TEST_F(SimCli, LossyDumpMatchesEncode) {
+  std::vector<uint8_t> data;
+  for (unsigned i = 0; i < 200; ++i) {
+    const float v = static_cast<float>(i % 7) * 0.1f;
+    const auto* b = reinterpret_cast<const uint8_t*>(&v);
+    data.insert(data.end(), b, b + 4);
+  }
+  test::write_npy(file("l.npy"), test::npy_dict("<f4", "(200,)"), data);
+  const std::string ccf = " --ccf fp-threshold:0.25";
+  ASSERT_EQ(sim("--input " + file("l.npy") + ccf + " --dump-stream " + file("d")).status, 0);
+  ASSERT_EQ(sim("--encode " + file("l.npy") + ccf + " --output " + file("e")).status, 0);
+  for (const std::string part : {".data.bin", ".stream.json"})
+    EXPECT_EQ(slurp(file("d/l" + part)), slurp(file("e/l" + part))) << part;
+  EXPECT_NE(slurp(file("d/l.stream.json")).find("\"ccf\": \"fp-threshold:0.25\""),
+            std::string::npos);
+}
+
 TEST_F(SimCli, BadStreamsAreNamedWithStatus2) {
   std::vector<uint8_t> data(64 * 4, 0);
   for (std::size_t b = 0; b < data.size(); b += 8) data[b] = 1;

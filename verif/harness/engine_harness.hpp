@@ -45,6 +45,12 @@ inline void decode_engine_cfg(uint64_t cfg, EngineParams& p) {
   p.max_outstanding = (cfg >> 48) & 0xFF;
 }
 
+/// The same, with the window of a test top that has load engines.
+inline void decode_engine_cfg(uint64_t cfg, LoadEngineParams& p) {
+  decode_engine_cfg(cfg, static_cast<EngineParams&>(p));
+  p.window_lines = (cfg >> 56) & 0xFF;
+}
+
 /// The L1 memory model for one variant, as the options ask.
 inline L1Config l1_config(const EngineOptions& opt, const EngineParams& p) {
   L1Config lc;

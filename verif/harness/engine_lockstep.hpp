@@ -394,7 +394,6 @@ class EngineLockstep {
       const uint64_t cfg = get_bits(top_->cfg_o, 64 * i, 64);
       LoadEngineParams p;
       decode_engine_cfg(cfg, p);
-      p.window_lines = (cfg >> 56) & 0xFF;
       const L1Config lc = l1_config(opt_, p);
       const uint64_t vseed = seeder();
       auto v = std::make_unique<Variant>(

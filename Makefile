@@ -27,7 +27,7 @@ DEPS := verilator:verilator cmake:cmake g++:g++ ccache:ccache \
         gtkwave:gtkwave Xvfb:xvfb import:imagemagick
 
 .PHONY: help deps fpga-deps configure build test run wave wave-screenshot lint synth-check \
-        synth fpga fpga-report formal bench format clean
+        synth fpga fpga-report formal coverage mutate bench format clean
 
 help:
 	@echo "make run     build and run zcomp-sim on the synthetic VGG-16 workload"
@@ -39,6 +39,8 @@ help:
 	@echo "make fpga BOARD=ulx3s    synthesis, place and route, Fmax and bitstream"
 	@echo "make fpga-report         every board and variant, written to docs/fpga.md"
 	@echo "make formal  every formal proof (prefix sums, networks, CCF) and the planted-bug check"
+	@echo "make coverage  the regression with line and toggle coverage: a table per RTL module, HTML"
+	@echo "make mutate  mutation testing of rtl/: kill rate and survivors (MUTATE_ARGS=--list, --all, ...)"
 	@echo "make bench   throughput, latency and simulation speed (docs/results.md)"
 	@echo "make deps    install the Debian packages the build needs"
 	@echo "make format  clang-format the C++"
@@ -123,6 +125,23 @@ synth-check: deps
 formal: deps
 	sh verif/formal/formal.sh $(YOSYS) $(BUILD)/formal all
 
+# Code coverage: the regression on coverage models in $(BUILD)/coverage,
+# a table per RTL module against the goals, an HTML report (lcov).
+coverage: deps
+	@if ! command -v genhtml > /dev/null 2>&1; then \
+	  echo "[deps] installing lcov (genhtml, for the HTML coverage report)"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  { DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq lcov > /dev/null 2>&1 || \
+	    { $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq lcov > /dev/null; }; }; fi
+	sh verif/coverage/coverage.sh $(BUILD)/coverage
+
+# Mutation testing: one mutant at a time in a copy of rtl/, its module's
+# tests rebuilt (ccache) and run; the kill rate and the survivors.
+MUTATE_ARGS ?=
+mutate: deps
+	@mkdir -p $(BUILD)/mutate
+	python3 verif/mutate/mutate.py --build $(BUILD)/mutate --results $(BUILD)/mutate/results.tsv $(MUTATE_ARGS)
+
 # FPGA: one board (BOARD=ulx3s by default; PARAMS="-G P=2", SEEDS="1 2 3").
 synth: fpga-deps
 	sh verif/synth/fpga_flow.sh $(BOARD) synth
@@ -130,7 +149,8 @@ synth: fpga-deps
 fpga: fpga-deps
 	sh verif/synth/fpga_flow.sh $(BOARD) fpga
 
-# Every board and design variant, then docs/fpga.md (about an hour on 2 cores).
+# Every board and design variant, then docs/fpga.md (about two hours on 2 cores;
+# a stopped report goes on where it was).
 fpga-report: fpga-deps
 	sh verif/synth/fpga_report.sh docs/fpga.md
 

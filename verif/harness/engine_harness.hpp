@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "func_coverage.hpp"
 #include "l1_model.hpp"
 #include "load_engine_model.hpp"
 #include "lockstep_common.hpp"
@@ -83,6 +84,19 @@ void take_l1(In& in, const L1Memory& mem, std::mt19937_64& rng) {
     if (!in.rsp_valid)
       for (auto& b : in.rsp_rdata) b = static_cast<uint8_t>(rng());
   }
+}
+
+/// Variant i's port values of this cycle, for the handshake bins.
+template <class Top, class In>
+EngineHandshakeBins::Ports engine_ports(const Top& top, unsigned i, const In& in, bool more_ops) {
+  return {.op_valid = in.op_valid,
+          .op_ready = get_bits(top.op_ready_o, i, 1) != 0,
+          .res_valid = get_bits(top.res_valid_o, i, 1) != 0,
+          .res_ready = in.res_ready,
+          .req_valid = get_bits(top.req_valid_o, i, 1) != 0,
+          .req_ready = in.req_ready,
+          .rsp_valid = in.rsp_valid,
+          .more_ops = more_ops};
 }
 
 /// Drives variant i's res_ready_i, req_ready_i, rsp_valid_i, rsp_error_i,

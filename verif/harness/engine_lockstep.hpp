@@ -102,6 +102,8 @@ class EngineLockstep {
     bool exact = true;  ///< results and image still checked functionally
     bool was_load_phase = false;
     EngineVariantStats stats;
+    EngineHandshakeBins ports;
+    std::string last_kind;  ///< ZCOMPS or ZCOMPL: the last one returned
   };
 
   explicit EngineLockstep(const EngineRunOptions& opt) : opt_(opt) {
@@ -111,7 +113,7 @@ class EngineLockstep {
 
   ~EngineLockstep() {
     if (tfp_) tfp_->close();
-    top_->final();
+    finish_model(*ctx_, *top_);
   }
 
   unsigned num_variants() const { return sizeof(top_->cfg_o) / 8; }
@@ -298,9 +300,69 @@ class EngineLockstep {
     return mm;
   }
 
+  // ----------------------------------------------------- functional coverage
+  static std::string cov_config(const LoadEngineParams& p) {
+    return "P=" + std::to_string(p.p) + " N=" + std::to_string(p.fmt.lanes) +
+           " EW=" + std::to_string(p.fmt.elem_bits) + " line=" + std::to_string(p.line_bytes);
+  }
+  static constexpr const char* kKinds[] = {"ZCOMPS", "ZCOMPL"};
+  static std::string error_name(unsigned err) {
+    static const char* const kErrors[] = {"none", "out of bounds", "L1 error", "malformed"};
+    return err < 4 ? kErrors[err] : "code " + std::to_string(err);
+  }
+  void declare_bins(const LoadEngineParams& p) {
+    const std::string c = cov_config(p);
+    EngineHandshakeBins::declare(cov_, "engine", c);
+    for (const char* a : kKinds)
+      for (const char* b : kKinds)
+        cov_.declare(FunctionalCoverage::bin("engine", c, "order", std::string(a) + " then " + b));
+    for (const char* k : {"FENCE after ZCOMPS", "FENCE after ZCOMPL"})
+      cov_.declare(FunctionalCoverage::bin("engine", c, "order", k));
+    // The errors each kind can return (docs/engines.md).
+    // A malformed header needs reserved header bits: N not a multiple of 8.
+    for (const char* e :
+         {"ZCOMPS none", "ZCOMPS out of bounds", "ZCOMPL none", "ZCOMPL out of bounds",
+          "ZCOMPL L1 error", "ZCOMPL malformed", "FENCE none", "FENCE L1 error"})
+      if (std::string(e) != "ZCOMPL malformed" || p.fmt.lanes % 8 != 0)
+        cov_.declare(FunctionalCoverage::bin("engine", c, "error", e));
+    // A group of one operation cannot mix the kinds.
+    cov_.declare(FunctionalCoverage::bin("engine", c, "group", "one kind"));
+    if (p.p > 1) cov_.declare(FunctionalCoverage::bin("engine", c, "group", "stores and loads"));
+  }
+  /// One result the design returned (checked against program order when exact).
+  void sample_op(Variant& v, const EngineOp& op, unsigned err, bool checked) {
+    if (!cov_.enabled()) return;
+    const std::string c = cov_config(v.p);
+    if (op.fence) {
+      cov_.declare_and_hit(
+          FunctionalCoverage::bin("engine", c, "error", "FENCE " + error_name(err)));
+      if (!v.last_kind.empty())
+        cov_.hit(FunctionalCoverage::bin("engine", c, "order", "FENCE after " + v.last_kind));
+      return;
+    }
+    const std::string kind = op.is_load() ? "ZCOMPL" : "ZCOMPS";
+    if (checked && !v.last_kind.empty())
+      cov_.hit(FunctionalCoverage::bin("engine", c, "order", v.last_kind + " then " + kind));
+    cov_.declare_and_hit(
+        FunctionalCoverage::bin("engine", c, "error", kind + " " + error_name(err)));
+    v.last_kind = kind;
+  }
+  void sample_group(Variant& v, const Group& g) {
+    if (!cov_.enabled()) return;
+    bool store = false, load = false;
+    for (unsigned k = 0; k < g.num; ++k) {
+      store = store || (!g.ops[k].fence && !g.ops[k].load);
+      load = load || g.ops[k].is_load();
+    }
+    cov_.hit(FunctionalCoverage::bin("engine", cov_config(v.p), "group",
+                                     store && load ? "stores and loads" : "one kind"));
+  }
+
   std::optional<Mismatch> account(unsigned i, uint64_t cycle) {
     Variant& v = *vars_[i];
     const VectorFormat& f = v.p.fmt;
+    v.ports.sample(cov_, "engine", cov_config(v.p),
+                   engine_ports(*top_, i, v.in, !v.program.empty()));
     if (v.offering && get_bits(top_->op_ready_o, i, 1)) {
       v.in_flight.push_back(std::move(v.program.front()));
       v.program.pop_front();
@@ -325,9 +387,14 @@ class EngineLockstep {
           ++v.stats.loads;
         else
           ++v.stats.stores;
-        if (!v.exact) continue;
+        if (!v.exact) {
+          sample_op(v, op, got.err, false);
+          continue;
+        }
         if (auto m = diff_result(cycle, i, k, "functional: ", g.expect[k], got, f)) return m;
+        sample_op(v, op, got.err, true);
       }
+      sample_group(v, g);
     }
     std::optional<L1Request> req;
     if (get_bits(top_->req_valid_o, i, 1)) {
@@ -375,6 +442,8 @@ class EngineLockstep {
       v.offering = false;
       v.exact = false;
       v.was_load_phase = false;
+      v.ports.reset();
+      v.last_kind.clear();
       ++v.stats.resets;
     }
   }
@@ -401,7 +470,10 @@ class EngineLockstep {
       v->in.ops.assign(p.p, EngineOp{});
       v->in.rsp_rdata.assign(p.line_bytes, 0);
       v->exact = opt_.l1_error_rate == 0;
-      if (active(i)) prepare(*v);
+      if (active(i)) {
+        prepare(*v);
+        declare_bins(p);
+      }
       rep.params.push_back(p);
       vars_.push_back(std::move(v));
     }
@@ -467,6 +539,7 @@ class EngineLockstep {
   }
 
   EngineRunOptions opt_;
+  FunctionalCoverage cov_;
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<VTop> top_;
   std::unique_ptr<VerilatedFstC> tfp_;

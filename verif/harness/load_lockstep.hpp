@@ -93,6 +93,7 @@ class LoadLockstep {
     unsigned num = 1;
     std::vector<LoadResult> expect;
     std::vector<uint64_t> bytes;  ///< compressed bytes of each slot
+    std::vector<OpFacts> facts;   ///< each executed slot, for functional coverage
   };
 
   struct Variant {
@@ -106,7 +107,35 @@ class LoadLockstep {
     bool offering = false;
     LoadVariantStats stats;
     std::vector<LaneArray> loaded;
+    EngineHandshakeBins ports;
   };
+
+  // ----------------------------------------------------- functional coverage
+  static std::string cov_config(const LoadEngineParams& p) {
+    return "P=" + std::to_string(p.p) + " N=" + std::to_string(p.fmt.lanes) +
+           " EW=" + std::to_string(p.fmt.elem_bits) + " line=" + std::to_string(p.line_bytes) +
+           " window=" + std::to_string(p.window_lines);
+  }
+  static EngineOpBins::Shape cov_shape(const LoadEngineParams& p) {
+    std::vector<std::string> errs = {"none", "out of bounds", "L1 error", "malformed"};
+    std::vector<std::string> must = errs;
+    // A header has reserved bits (a malformed stream is possible) only when N is not a multiple
+    // of 8.
+    if (p.fmt.lanes % 8 == 0) must.pop_back();
+    return {p.fmt.lanes, p.line_bytes, p.p, false, errs, must};
+  }
+  static OpFacts facts_of(const LoadEngineParams& p, const LoadOp& op, uint64_t d_in,
+                          const LoadResult& e) {
+    OpFacts f{
+        .fence = op.fence, .chain = op.chain, .separate = op.layout == Layout::kSeparateHeader};
+    if (op.fence || e.err != kErrNone) return f;
+    f.d_in = d_in;
+    f.data_bytes = (e.dptr - d_in) & p.addr_mask();
+    const uint64_t payload = f.data_bytes - (f.separate ? 0 : p.fmt.header_bytes());
+    f.kept = static_cast<unsigned>(payload / p.fmt.elem_bytes());
+    f.sized = true;
+    return f;
+  }
 
   explicit LoadLockstep(const LoadOptions& opt) : opt_(opt) {
     ctx_ = make_context(opt.x_seed.value_or(opt.seed), !opt.trace_path.empty());
@@ -115,7 +144,7 @@ class LoadLockstep {
 
   ~LoadLockstep() {
     if (tfp_) tfp_->close();
-    top_->final();
+    finish_model(*ctx_, *top_);
   }
 
   unsigned num_variants() const { return sizeof(top_->cfg_o) / 8; }
@@ -133,6 +162,7 @@ class LoadLockstep {
     std::vector<LoadOp> ops;
     std::vector<LoadResult> expect;
     std::vector<uint64_t> moved_bytes;  ///< compressed bytes each op consumes
+    std::vector<OpFacts> facts;
     uint64_t prev_d = 0, prev_h = 0;
     auto byte = [&v](uint64_t a) { return v.mem.byte(a); };
     if (opt_.memory) {
@@ -200,6 +230,7 @@ class LoadLockstep {
     // the walk into the streams laid out after its own.
     for (const LoadOp& op : ops) {
       const LoadResult e = load_effect(v.p, op, prev_d, prev_h, byte);
+      facts.push_back(facts_of(v.p, op, (op.chain ? prev_d : op.dptr) & v.p.addr_mask(), e));
       moved_bytes.push_back(((e.dptr - (op.chain ? prev_d : op.dptr)) & v.p.addr_mask()) +
                             ((e.hptr - (op.chain ? prev_h : op.hptr)) & v.p.addr_mask()));
       prev_d = e.dptr;
@@ -218,6 +249,7 @@ class LoadLockstep {
           g.ops.push_back(ops[i + k]);
           g.expect.push_back(expect[i + k]);
           g.bytes.push_back(moved_bytes[i + k]);
+          g.facts.push_back(facts[i + k]);
         } else {
           LoadOp junk;
           junk.dptr = r();
@@ -298,6 +330,7 @@ class LoadLockstep {
   std::optional<Mismatch> account(unsigned i, uint64_t cycle) {
     Variant& v = *vars_[i];
     const VectorFormat& f = v.p.fmt;
+    v.ports.sample(cov_, "load", cov_config(v.p), engine_ports(*top_, i, v.in, !v.program.empty()));
     if (v.offering && get_bits(top_->op_ready_o, i, 1)) {
       v.in_flight.push_back(std::move(v.program.front()));
       v.program.pop_front();
@@ -321,9 +354,16 @@ class LoadLockstep {
             v.stats.bytes += g.bytes[k];
           }
         }
-        if (opt_.l1_error_rate > 0) continue;  // an L1 error changes the course
+        if (opt_.l1_error_rate > 0) {  // an L1 error changes the course
+          OpFacts kind = g.facts[k];
+          kind.sized = false;
+          EngineOpBins::sample(cov_, "load", cov_config(v.p), cov_shape(v.p), kind, err);
+          continue;
+        }
         if (auto m = diff_result(cycle, i, k, "functional: ", g.expect[k], got, f)) return m;
+        EngineOpBins::sample(cov_, "load", cov_config(v.p), cov_shape(v.p), g.facts[k], err);
       }
+      EngineOpBins::sample_group(cov_, "load", cov_config(v.p), g.num);
     }
     std::optional<L1Request> req;
     if (get_bits(top_->req_valid_o, i, 1)) {
@@ -359,6 +399,7 @@ class LoadLockstep {
       v.mem.drop_pending();
       v.in_flight.clear();
       v.offering = false;
+      v.ports.reset();
       while (!v.program.empty() && v.program.front().ops[0].chain) v.program.pop_front();
       ++v.stats.resets;
     }
@@ -385,7 +426,11 @@ class LoadLockstep {
           Variant{p, LoadEngineModel(p), L1Memory(lc, vseed ^ 0x10AD), std::mt19937_64(vseed)});
       v->in.ops.assign(p.p, LoadOp{});
       v->in.rsp_rdata.assign(p.line_bytes, 0);
-      if (active(i)) prepare(*v);
+      if (active(i)) {
+        prepare(*v);
+        EngineHandshakeBins::declare(cov_, "load", cov_config(p));
+        EngineOpBins::declare(cov_, "load", cov_config(p), cov_shape(p));
+      }
       rep.params.push_back(p);
       vars_.push_back(std::move(v));
     }
@@ -434,6 +479,7 @@ class LoadLockstep {
   }
 
   LoadOptions opt_;
+  FunctionalCoverage cov_;
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<VTop> top_;
   std::unique_ptr<VerilatedFstC> tfp_;

@@ -31,6 +31,7 @@
 #include <vector>
 
 #include "featuremap.hpp"
+#include "func_coverage.hpp"
 #include "lockstep_common.hpp"
 #include "port_bits.hpp"
 #include "unit_model.hpp"
@@ -91,6 +92,13 @@ struct LockstepOptions : CommonOptions {
   /// Directed mode: the vectors to send to each variant (replaces the generator).
   std::function<std::vector<Stimulus>(const VariantConfig&)> directed;
   int latency_skew_variant = -1;  ///< the model of this variant gets one extra stage
+  /// Resets in the middle of traffic: the chance, before a cycle's inputs,
+  /// that rst_ni drops on every variant at once, and the clock edges it
+  /// stays low for (0: the asynchronous reset alone, no edge to flush a
+  /// register that reset forgets). What was in flight is lost; the models
+  /// restart, and every port must match them from the next cycle on.
+  double reset_rate = 0;
+  unsigned reset_edges = 0;
 };
 
 struct VariantStats {
@@ -108,6 +116,7 @@ struct VariantStats {
   uint64_t e_first_in_cycle = UINT64_MAX;
   uint64_t e_first_out_cycle = UINT64_MAX;
   uint64_t e_last_out_cycle = 0;
+  uint64_t resets = 0;  ///< resets in the middle of traffic
 };
 
 struct LockstepReport {
@@ -154,6 +163,8 @@ class UnitsLockstep {
     ExpandPending e_in;
     std::deque<ExpandPending> to_expand;
     std::deque<LaneArray> expected;  ///< round-trip expectations
+    std::deque<Ccf> ccfs;            ///< the CCF of each vector in the compress unit
+    bool c_out_stalled = false, e_out_stalled = false;  ///< valid and not ready last cycle
     CompressInputs ci;
     ExpandInputs ei;
     VariantStats stats;
@@ -166,7 +177,7 @@ class UnitsLockstep {
 
   ~UnitsLockstep() {
     if (tfp_) tfp_->close();
-    top_->final();
+    finish_model(*ctx_, *top_);
   }
 
   unsigned num_variants() const { return sizeof(top_->cfg_o) / 4; }
@@ -190,7 +201,67 @@ class UnitsLockstep {
       const DType dt = types[vseed % types.size()];
       var->gen = std::make_unique<FeatureMapGenerator>(opt_.workload, dt, vseed ^ 0xA5A5A5A5ull);
       if (opt_.directed) var->directed = opt_.directed(cfg);
+      declare_bins(cfg);
       vars_.push_back(std::move(var));
+    }
+  }
+
+  // ----------------------------------------------------- functional coverage
+  static constexpr const char* kCcfName[] = {"zero", "fp-zero", "int-threshold", "fp-threshold"};
+  static constexpr const char* kHandshakes[] = {
+      "c_valid_i gap", "c_valid_i stalled", "c_valid_o stalled", "c_valid_o stalled when done",
+      "e_valid_i gap", "e_valid_i stalled", "e_valid_o stalled", "e_valid_o stalled when done"};
+  static std::string cov_config(const VariantConfig& c) {
+    static const char* const kTopo[] = {"ripple", "sklansky", "kogge-stone", "brent-kung"};
+    return "N=" + std::to_string(c.fmt.lanes) + " EW=" + std::to_string(c.fmt.elem_bits) + " " +
+           kTopo[c.topology] + " " + (c.network ? "shift" : "mux");
+  }
+  void declare_bins(const VariantConfig& c) {
+    const std::string k = cov_config(c);
+    for (const char* ccf : kCcfName)
+      for (const auto& b : FunctionalCoverage::reachable_buckets(c.fmt.lanes))
+        cov_.declare(FunctionalCoverage::bin("units", k, std::string("sparsity, ccf ") + ccf, b));
+    for (unsigned i = 0; i < c.fmt.lanes; ++i) {
+      cov_.declare(FunctionalCoverage::bin("units", k, "first kept lane", std::to_string(i)));
+      cov_.declare(FunctionalCoverage::bin("units", k, "last kept lane", std::to_string(i)));
+    }
+    for (const char* h : kHandshakes)
+      cov_.declare(FunctionalCoverage::bin("units", k, "handshake", h));
+  }
+  /// Samples the bins from the ports of variant idx on this cycle (before the edge).
+  void sample(unsigned idx) {
+    if (!cov_.enabled()) return;
+    Variant& v = *vars_[idx];
+    const std::string k = cov_config(v.cfg);
+    auto hs = [&](const char* h) { cov_.hit(FunctionalCoverage::bin("units", k, "handshake", h)); };
+    const bool c_valid_o = get_bits(top_->c_valid_o, idx, 1),
+               c_ready_o = get_bits(top_->c_ready_o, idx, 1);
+    const bool e_valid_o = get_bits(top_->e_valid_o, idx, 1),
+               e_ready_o = get_bits(top_->e_ready_o, idx, 1);
+    if (!v.ci.valid && v.stats.vectors_in > 0 && v.produced < target(v)) hs("c_valid_i gap");
+    if (v.ci.valid && !c_ready_o) hs("c_valid_i stalled");
+    if (c_valid_o && !v.ci.ready)
+      hs(v.c_out_stalled ? "c_valid_o stalled" : "c_valid_o stalled when done");
+    if (!v.ei.valid && v.stats.expanded > 0 && v.stats.expanded < target(v)) hs("e_valid_i gap");
+    if (v.ei.valid && !e_ready_o) hs("e_valid_i stalled");
+    if (e_valid_o && !v.ei.ready)
+      hs(v.e_out_stalled ? "e_valid_o stalled" : "e_valid_o stalled when done");
+    v.c_out_stalled = c_valid_o && !v.ci.ready;
+    v.e_out_stalled = e_valid_o && !v.ei.ready;
+    if (c_valid_o && v.ci.ready && !v.ccfs.empty()) {
+      const uint64_t keep = get_bits(top_->c_keep_o, 64 * idx, 64);
+      const unsigned kept = static_cast<unsigned>(std::popcount(keep));
+      cov_.hit(FunctionalCoverage::bin(
+          "units", k,
+          std::string("sparsity, ccf ") + kCcfName[static_cast<unsigned>(v.ccfs.front())],
+          FunctionalCoverage::sparsity_bucket(kept, v.cfg.fmt.lanes)));
+      v.ccfs.pop_front();
+      if (keep) {
+        cov_.hit(FunctionalCoverage::bin("units", k, "first kept lane",
+                                         std::to_string(std::countr_zero(keep))));
+        cov_.hit(FunctionalCoverage::bin("units", k, "last kept lane",
+                                         std::to_string(63 - std::countl_zero(keep))));
+      }
     }
   }
 
@@ -325,7 +396,9 @@ class UnitsLockstep {
       v.stats.first_in_cycle = std::min(v.stats.first_in_cycle, cycle);
       v.expected.push_back(apply_ccf(f, std::span<const uint32_t>(v.ci.data.data(), f.lanes),
                                      v.ci.ccf, v.ci.threshold));
+      v.ccfs.push_back(v.ci.ccf);
     }
+    sample(idx);  // after the input handshake: a combinational unit passes it on at once
     if (get_bits(top_->c_valid_o, idx, 1) && v.ci.ready) {
       ExpandPending e{true, get_bits(top_->c_keep_o, 64 * idx, 64), {}};
       const unsigned count = static_cast<unsigned>(std::popcount(e.keep));
@@ -363,6 +436,30 @@ class UnitsLockstep {
     return std::nullopt;
   }
 
+  /// A reset in the middle of traffic (LockstepOptions::reset_rate). The
+  /// count of vectors goes back to those that made the whole round trip;
+  /// the producers make new ones for the rest.
+  void apply_reset() {
+    top_->rst_ni = 0;
+    top_->eval();
+    clock_edges(*top_, static_cast<int>(opt_.reset_edges));
+    top_->rst_ni = 1;
+    top_->eval();
+    for (auto& vp : vars_) {
+      Variant& v = *vp;
+      v.cmodel.reset();
+      v.emodel.reset();
+      v.c_in.valid = v.e_in.valid = false;
+      v.to_expand.clear();
+      v.expected.clear();
+      v.ccfs.clear();
+      v.c_out_stalled = v.e_out_stalled = false;
+      v.stats.vectors_in = v.stats.vectors_out = v.stats.expanded;
+      v.produced = v.e_produced = static_cast<std::size_t>(v.stats.expanded);
+      ++v.stats.resets;
+    }
+  }
+
   bool finished(const Variant& v) const {
     const std::size_t n = target(v);
     return v.stats.vectors_out == n && v.stats.expanded == n && !v.c_in.valid && !v.e_in.valid;
@@ -388,6 +485,11 @@ class UnitsLockstep {
 
     CycleHooks hooks;
     hooks.finished = [&](unsigned i) { return finished(*vars_[i]); };
+    std::mt19937_64 reset_rng(opt_.seed ^ 0x7E5E7);
+    hooks.before = [&](uint64_t) {
+      if (opt_.reset_rate > 0 && std::bernoulli_distribution(opt_.reset_rate)(reset_rng))
+        apply_reset();
+    };
     hooks.drive = [&](unsigned i, uint64_t cycle) { drive(i, cycle); };
     hooks.compare = [&](unsigned i, uint64_t cycle) { return compare(i, cycle); };
     hooks.account = [&](unsigned i, uint64_t cycle) {
@@ -430,6 +532,7 @@ class UnitsLockstep {
   }
 
   LockstepOptions opt_;
+  FunctionalCoverage cov_;
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<VTop> top_;
   std::unique_ptr<VerilatedFstC> tfp_;

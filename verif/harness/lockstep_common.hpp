@@ -10,6 +10,13 @@
 
 #include <verilated.h>
 #include <verilated_fst_c.h>
+#if ZCOMP_COVERAGE
+#include <unistd.h>
+#include <verilated_cov.h>
+
+#include <atomic>
+#include <cstdlib>
+#endif
 
 #include <cinttypes>
 #include <cstdint>
@@ -104,6 +111,44 @@ inline std::unique_ptr<VerilatedContext> make_context(uint64_t seed, bool tracin
   return ctx;
 }
 
+/// In a coverage build (`make coverage`, ZCOMP_COVERAGE): writes the model's
+/// line and toggle counts so far to a file of their own under
+/// $ZCOMP_COVERAGE_DIR (default "coverage"), cov_<kind>_<process>_<n>.dat.
+/// Verilator reads the counts from the model itself, so the model must
+/// still live. Does nothing in other builds.
+inline void write_coverage([[maybe_unused]] VerilatedContext& ctx,
+                           [[maybe_unused]] const std::string& kind) {
+#if ZCOMP_COVERAGE
+  static std::atomic<unsigned> files{0};  // a file name per write, not test state
+  const char* dir = std::getenv("ZCOMP_COVERAGE_DIR");
+  const std::filesystem::path d = dir && *dir ? dir : "coverage";
+  std::filesystem::create_directories(d);
+  const auto file = d / ("cov_" + kind + "_" + std::to_string(::getpid()) + "_" +
+                         std::to_string(files++) + ".dat");
+  ctx.coveragep()->write(file.string().c_str());
+#endif
+}
+
+/// The power-on reset is over: in a coverage build its counts go to a
+/// "reset" file and are zeroed. A toggle then counts only when it happens in
+/// operation: the random initial values of --x-initial unique would
+/// otherwise make a constant bit look toggled. (make coverage takes the
+/// line points from both files, the toggle points from the "run" files.)
+inline void end_power_on_reset_coverage([[maybe_unused]] VerilatedContext& ctx) {
+#if ZCOMP_COVERAGE
+  write_coverage(ctx, "reset");
+  ctx.coveragep()->zero();
+#endif
+}
+
+/// Ends a model's run: its final blocks, and in a coverage build its counts
+/// since the power-on reset written to a "run" file (write_coverage).
+template <class VTop>
+void finish_model(VerilatedContext& ctx, VTop& top) {
+  top.final();
+  write_coverage(ctx, "run");
+}
+
 /// `edges` rising clock edges with the inputs as they are (use with rst_ni low).
 template <class VTop>
 void clock_edges(VTop& top, int edges) {
@@ -133,6 +178,7 @@ void release_reset(VerilatedContext& ctx, VTop& top) {
   top.rst_ni = 1;
   ctx.gotError(false);
   ctx.gotFinish(false);
+  end_power_on_reset_coverage(ctx);
 }
 
 /// What a harness plugs into run_cycles(), per variant of its test top.

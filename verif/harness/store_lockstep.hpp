@@ -97,6 +97,7 @@ class StoreLockstep {
     std::vector<StoreOp> ops;  ///< p slots; slots >= num hold garbage
     unsigned num = 1;
     std::vector<StoreResult> expect;  ///< functional results (fence errors aside)
+    std::vector<OpFacts> facts;       ///< each executed slot, for functional coverage
     /// The bytes each executed slot writes.
     std::vector<std::vector<std::pair<uint64_t, uint8_t>>> writes;
     uint64_t bytes = 0, zcomps = 0, oob = 0;
@@ -126,6 +127,7 @@ class StoreLockstep {
     uint64_t prev_d = 0, prev_h = 0;  ///< pointers the last generated op returned
     uint64_t bump_d = 0, bump_h = 0;  ///< fresh memory starts here
     StoreVariantStats stats;
+    EngineHandshakeBins ports;
   };
 
   explicit StoreLockstep(const StoreOptions& opt) : opt_(opt) {
@@ -135,11 +137,34 @@ class StoreLockstep {
 
   ~StoreLockstep() {
     if (tfp_) tfp_->close();
-    top_->final();
+    finish_model(*ctx_, *top_);
   }
 
   unsigned num_variants() const { return sizeof(top_->cfg_o) / 8; }
   bool active(unsigned i) const { return opt_.only_variant < 0 || opt_.only_variant == int(i); }
+
+  // ----------------------------------------------------- functional coverage
+  static std::string cov_config(const StoreEngineParams& p) {
+    return "P=" + std::to_string(p.p) + " N=" + std::to_string(p.fmt.lanes) +
+           " EW=" + std::to_string(p.fmt.elem_bits) + " line=" + std::to_string(p.line_bytes);
+  }
+  static EngineOpBins::Shape cov_shape(const StoreEngineParams& p) {
+    std::vector<std::string> errs = {"none", "out of bounds", "L1 error"};  // L1 errors: at a FENCE
+    return {p.fmt.lanes, p.line_bytes, p.p, true, errs, errs};
+  }
+  static OpFacts facts_of(const StoreEngineParams& p, const StoreOp& op, const StoreEffect& e) {
+    OpFacts f{.fence = op.fence,
+              .chain = op.chain,
+              .separate = op.layout == Layout::kSeparateHeader,
+              .ccf = static_cast<unsigned>(op.ccf)};
+    if (op.fence || e.oob) return f;
+    f.d_in = e.d_in;
+    f.data_bytes = e.dbytes.size();
+    const uint64_t payload = e.dbytes.size() - (f.separate ? 0 : p.fmt.header_bytes());
+    f.kept = static_cast<unsigned>(payload / p.fmt.elem_bytes());
+    f.sized = true;
+    return f;
+  }
 
   // ------------------------------------------------------------ the program
   StoreOp random_op(Variant& v, bool chain) {
@@ -149,7 +174,10 @@ class StoreLockstep {
     op.chain = chain;
     op.fence = std::bernoulli_distribution(opt_.fence_rate)(r);
     op.ccf = opt_.lossless_only ? Ccf::kZero : static_cast<Ccf>(r() % 4 == 0 ? 1 + r() % 3 : 0);
-    op.thresh = static_cast<uint32_t>(r()) & f.elem_mask() & (r() % 2 ? 0xFF : 0xFFFFFFFF);
+    // A threshold of 0 now and then: int-threshold then keeps every non-zero element.
+    const uint32_t raw = static_cast<uint32_t>(r());
+    const uint64_t pick = r();
+    op.thresh = pick % 8 == 0 ? 0 : raw & f.elem_mask() & (pick % 2 ? 0xFF : 0xFFFFFFFF);
     const double sp =
         opt_.sparsity >= 0 ? opt_.sparsity : std::uniform_real_distribution<double>(0, 1)(r);
     for (unsigned i = 0; i < f.lanes; ++i) {
@@ -182,6 +210,7 @@ class StoreLockstep {
       f.fence = true;
       fence.ops.assign(p, f);
       fence.expect.push_back({v.prev_d, v.prev_h, kErrNone});
+      fence.facts.push_back(OpFacts{.fence = true, .chain = f.chain});
       v.program.push_back(std::move(fence));
       v.final_fence_made = true;
       return true;
@@ -236,6 +265,7 @@ class StoreLockstep {
         }
         if (e.oob) ++grp.oob;
         grp.expect.push_back({e.d_out, e.h_out, e.oob ? kErrOutOfBounds : kErrNone});
+        grp.facts.push_back(facts_of(v.p, op, e));
       }
       grp.ops.push_back(op);
     }
@@ -256,6 +286,7 @@ class StoreLockstep {
       f.chain = true;
       fence.ops.assign(p, f);
       fence.expect.push_back({v.prev_d, v.prev_h, kErrNone});
+      fence.facts.push_back(OpFacts{.fence = true, .chain = f.chain});
       fence.writes.emplace_back();
       v.program.push_back(std::move(fence));
       v.final_fence_made = true;
@@ -285,6 +316,7 @@ class StoreLockstep {
         grp.bytes += e.dbytes.size() + e.hbytes.size();
         ++grp.zcomps;
         grp.expect.push_back({e.d_out, e.h_out, kErrNone});
+        grp.facts.push_back(facts_of(v.p, op, e));
       }
       grp.ops.push_back(op);
     }
@@ -319,6 +351,7 @@ class StoreLockstep {
       v.prev_d = v.prev_h = 0;
       v.fresh_start = true;
       v.reset_cycle = cycle;
+      v.ports.reset();
       ++v.stats.resets;
     }
   }
@@ -395,6 +428,8 @@ class StoreLockstep {
   /// Handshakes from the DUT's ports, functional checks, then the models advance.
   std::optional<Mismatch> account(unsigned i, uint64_t cycle) {
     Variant& v = *vars_[i];
+    v.ports.sample(cov_, "store", cov_config(v.p),
+                   engine_ports(*top_, i, v.in, !v.program.empty() || !v.final_fence_made));
     if (v.offering && get_bits(top_->op_ready_o, i, 1)) {
       Group& g = v.program.front();
       g.first_seq = v.next_seq;
@@ -438,7 +473,10 @@ class StoreLockstep {
         const bool err_ok =
             e == g.expect[k].err || (fence && e == kErrL1 && opt_.l1_error_rate > 0);
         if (!err_ok) return Mismatch{cycle, i, "functional: res_err_o" + sk, g.expect[k].err, e};
+        EngineOpBins::sample(cov_, "store", cov_config(v.p), cov_shape(v.p), g.facts[k],
+                             static_cast<unsigned>(e));
       }
+      EngineOpBins::sample_group(cov_, "store", cov_config(v.p), g.num);
     }
     std::optional<L1Request> req;
     if (get_bits(top_->req_valid_o, i, 1)) {
@@ -493,6 +531,10 @@ class StoreLockstep {
       v->in.ops.assign(p.p, StoreOp{});
       v->final_fence_made = !active(i);
       rep.params.push_back(p);
+      if (active(i)) {
+        EngineHandshakeBins::declare(cov_, "store", cov_config(p));
+        EngineOpBins::declare(cov_, "store", cov_config(p), cov_shape(p));
+      }
       vars_.push_back(std::move(v));
     }
     release_reset(*ctx_, *top_);
@@ -547,6 +589,7 @@ class StoreLockstep {
   }
 
   StoreOptions opt_;
+  FunctionalCoverage cov_;
   std::unique_ptr<VerilatedContext> ctx_;
   std::unique_ptr<VTop> top_;
   std::unique_ptr<VerilatedFstC> tfp_;

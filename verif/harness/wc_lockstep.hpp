@@ -83,7 +83,7 @@ class WcLockstep {
 
   ~WcLockstep() {
     if (tfp_) tfp_->close();
-    top_->final();
+    finish_model(*ctx_, *top_);
   }
 
   unsigned num_variants() const { return sizeof(top_->cfg_o) / 4; }

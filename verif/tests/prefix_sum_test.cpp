@@ -7,6 +7,7 @@
 #include <random>
 
 #include "Vtb_prefix_sum.h"
+#include "lockstep_common.hpp"
 #include "port_bits.hpp"
 #include "seed.hpp"
 
@@ -22,7 +23,7 @@ class PrefixSum : public ::testing::Test {
   PrefixSum()
       : ctx_(std::make_unique<VerilatedContext>()),
         top_(std::make_unique<Vtb_prefix_sum>(ctx_.get())) {}
-  ~PrefixSum() override { top_->final(); }
+  ~PrefixSum() override { zcomp::harness::finish_model(*ctx_, *top_); }
 
   /// Applies bits and checks every instance of size n. Returns false on the first error.
   bool check(unsigned ni, uint64_t bits) {

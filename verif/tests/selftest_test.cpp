@@ -199,6 +199,7 @@ Report run_once(const SelftestOptions& opt) {
   top->fault_i = 0;
   harness::clock_edges(*top, 3);
   top->rst_ni = 1;
+  harness::end_power_on_reset_coverage(*ctx);
   // Two lines take 2 s plus one line's time; the reset adds its own seconds.
   const uint64_t cycles = (opt.lines + (opt.reset_at ? 2 : 0)) * kClkHz + 14'000;
   for (uint64_t c = 0; c < cycles && !rep.mismatch; ++c) {
@@ -275,7 +276,7 @@ Report run_once(const SelftestOptions& opt) {
       fail(cycles, v, "heartbeat_o changes", 2 * opt.lines - 1, beats[v]);
   }
   if (tfp) tfp->close();
-  top->final();
+  harness::finish_model(*ctx, *top);
   return rep;
 }
 

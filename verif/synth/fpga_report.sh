@@ -6,8 +6,8 @@
 #
 # usage: fpga_report.sh <markdown file>
 # Environment: MAIN_SEEDS, the placer seeds of the ULX3S main configuration
-# (default "1": its place and route takes about an hour on 2 cores, so the
-# median of "1 2 3" costs three); ENGINE_VARIANTS=1 adds whole self-test tops
+# (default "1": its synthesis takes about 23 minutes and each seed's place and
+# route about 22 more on 2 cores); ENGINE_VARIANTS=1 adds whole self-test tops
 # at P=2 and N=8 EW=16. Steps whose inputs did not change are reused
 # (fpga_flow.sh), so a report that was stopped goes on where it was.
 # Run it from the repo root.

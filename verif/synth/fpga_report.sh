@@ -44,24 +44,29 @@ run arty arty synth ""
 {
   echo "### Boards"
   echo
-  echo "| board | device | configuration | logic (used / available) | FFs | BRAM | DSP | Fmax (MHz) | result |"
-  echo "|---|---|---|---|---|---|---|---|---|"
+  echo "| board | device | configuration | logic (used / available) | FFs | BRAM | DSP | Fmax (MHz) | vectors/s at Fmax | GB/s in | result |"
+  echo "|---|---|---|---|---|---|---|---|---|---|---|"
   for b in ulx3s icebreaker tangnano9k arty; do
     fam=$(get $b family)
     dev=$(grep -E "^NEXTPNR_ARGS" constraints/$b/board.conf | cut -d'"' -f2)
     [ "$fam" = xilinx ] && dev="XC7A35T (synth_xilinx)"
     st=$(get $b status)
+    # N, EW and P from the configuration text ("N=16 EW=32 P=1, ...").
+    cfg=$(get $b config)
+    n=$(echo "$cfg" | sed -E 's/.*N=([0-9]+).*/\1/'); ew=$(echo "$cfg" | sed -E 's/.*EW=([0-9]+).*/\1/')
+    p=$(echo "$cfg" | sed -E 's/.*P=([0-9]+).*/\1/')
     if [ "$st" = "placed and routed" ]; then
       l=$(get $b luts | awk '{print $1 " / " $2}'); f=$(get $b ffs | awk '{print $1}')
       m=$(get $b brams | awk '{print $1}'); d=$(get $b dsps | awk '{print $1}')
-      fm="$(get $b fmax_mhz) ($(get $b fmax_range))"
+      fm="$(get $b fmax_mhz) ($(get $b fmax_range)) $(rate "$(get $b fmax_mhz)" "$p" "$n" "$ew")"
       res="bitstream"
     else
       l="$(get $b yosys_luts) LUT (Yosys)"; f=$(get $b yosys_ffs)
-      m=$(get $b yosys_brams); d=$(get $b yosys_dsps); fm="-"
-      res=${st:-not run}
+      m=$(get $b yosys_brams); d=$(get $b yosys_dsps); fm="- | - | -"
+      # nextpnr names the cell it could not place; the cell type is what ran out.
+      res=$(echo "${st:-not run}" | sed -E "s/place and route failed: Unable to place cell .*no BELs remaining to implement cell type '([A-Za-z0-9_]+)'.*/does not fit: no \1 left (place and route)/")
     fi
-    echo "| $b | $fam $dev | $(get $b config) | $l | ${f:--} | ${m:--} | ${d:--} | $fm | $res |"
+    echo "| $b | $fam $dev | $cfg | $l | ${f:--} | ${m:--} | ${d:--} | $fm | $res |"
   done
   echo
 } >> "$TABLES"
@@ -133,10 +138,12 @@ EOF
 T1=$(date +%s)
 {
   echo "Written by \`make fpga-report\` (verif/synth/fpga_report.sh) on commit"
-  echo "$(git rev-parse --short HEAD)$(git diff --quiet -- rtl constraints || echo ' plus uncommitted changes'), $(date -u +%Y-%m-%d), in $(( (T1 - T0) / 60 )) minutes on $(nproc) cores."
+  echo "$(git rev-parse --short HEAD)$(git diff --quiet -- rtl constraints || echo ' plus uncommitted changes'), $(date -u +%Y-%m-%d), in $(( (T1 - T0) / 60 )) minutes on $(nproc) cores"
+  echo "(a step reused from an earlier run of the same inputs, see fpga_flow.sh, takes no time here)."
   echo "Tools: $(.venv/bin/pip list 2>/dev/null | grep -E 'yowasp-(yosys|nextpnr-ecp5) ' | awk '{print $1 " " $2}' | tr '\n' ',' | sed 's/,$//; s/,/, /')."
   echo "Fmax is nextpnr's \"Max frequency for clock\" after routing"
   echo "(placer seeds $MAIN_SEEDS for the ULX3S main configuration, the median when there are several; one seed elsewhere);"
+  echo "vectors/s = P vectors per cycle at Fmax, GB/s = that times N*EW/8 bytes before compression (the bound, one group per cycle);"
   echo "nextpnr was given the target of constraints/<board>/board.conf with --timing-allow-fail."
   echo
   cat "$TABLES"

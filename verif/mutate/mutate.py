@@ -17,6 +17,8 @@ checks left alone) of the files in rtl/sources.f, with these operators:
   and   && <-> ||          add   + <-> -              term a + b -> a
   const 1'b0 <-> 1'b1, '0 <-> '1                    not  !x, ~x -> x
   cond  if (c) -> if (!(c))                         idx  [0] <-> [1]
+  off   if (c) -> if (1'b0 && (c)): the branch never taken. Killed, it shows
+        that the branch is taken and matters (a check of a coverage count).
 A mutant's id is <file stem>:<line>:<operator>:<k> (the k-th match of the
 operator on that line). The catalogue is large; by default a deterministic
 sample of --per-module mutants per module is run (seeded by --seed).
@@ -101,6 +103,10 @@ def operators(code):
         if depth == 0:
             inner = code[m.end():i - 1]
             yield "cond", m.start(), i, f"if (!({inner}))"
+            yield "off", m.start(), i, f"if (1'b0 && ({inner}))"
+        elif "||" not in code[m.end():] and "?" not in code[m.end():]:
+            # A condition that goes on below: the prefix alone turns it off (only && follow).
+            yield "off", m.start(), m.end(), "if (1'b0 && "
 
 
 def catalogue():

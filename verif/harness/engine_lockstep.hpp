@@ -429,11 +429,7 @@ class EngineLockstep {
   /// results no longer follow from program order (what reached memory
   /// before the reset is open), so only the cycle model checks them.
   void apply_reset() {
-    top_->rst_ni = 0;
-    top_->eval();
-    clock_edges(*top_, 2);
-    top_->rst_ni = 1;
-    top_->eval();
+    pulse_reset(*top_, 2);
     for (auto& vp : vars_) {
       Variant& v = *vp;
       v.model.reset();

@@ -388,11 +388,7 @@ class LoadLockstep {
   /// group that starts a stream (its first op does not chain), since the
   /// engine's carried pointers are 0 again.
   void apply_reset() {
-    top_->rst_ni = 0;
-    top_->eval();
-    clock_edges(*top_, 2);
-    top_->rst_ni = 1;
-    top_->eval();
+    pulse_reset(*top_, 2);
     for (auto& vp : vars_) {
       Variant& v = *vp;
       v.model.reset();

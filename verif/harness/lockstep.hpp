@@ -440,11 +440,7 @@ class UnitsLockstep {
   /// count of vectors goes back to those that made the whole round trip;
   /// the producers make new ones for the rest.
   void apply_reset() {
-    top_->rst_ni = 0;
-    top_->eval();
-    clock_edges(*top_, static_cast<int>(opt_.reset_edges));
-    top_->rst_ni = 1;
-    top_->eval();
+    pulse_reset(*top_, static_cast<int>(opt_.reset_edges));
     for (auto& vp : vars_) {
       Variant& v = *vp;
       v.cmodel.reset();

@@ -170,6 +170,17 @@ std::unique_ptr<VerilatedFstC> open_trace(VTop& top, const CommonOptions& opt) {
   return tfp;
 }
 
+/// A reset in the middle of a run: rst_ni low (the asynchronous reset acts at
+/// once), `edges` rising clock edges with the inputs as they are, rst_ni high.
+template <class VTop>
+void pulse_reset(VTop& top, int edges) {
+  top.rst_ni = 0;
+  top.eval();
+  clock_edges(top, edges);
+  top.rst_ni = 1;
+  top.eval();
+}
+
 /// Ends the power-on reset: three clock edges with rst_ni low and the inputs
 /// idle, then rst_ni high. Only assertions after that count.
 template <class VTop>

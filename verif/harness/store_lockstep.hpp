@@ -329,11 +329,7 @@ class StoreLockstep {
   /// accepted but not fenced may or may not have reached memory; the offered
   /// group is dropped; the L1 port drops the responses it has not delivered.
   void apply_reset(uint64_t cycle) {
-    top_->rst_ni = 0;
-    top_->eval();
-    clock_edges(*top_, 2);
-    top_->rst_ni = 1;
-    top_->eval();
+    pulse_reset(*top_, 2);
     for (auto& vp : vars_) {
       Variant& v = *vp;
       v.model.reset();

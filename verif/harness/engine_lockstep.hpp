@@ -104,6 +104,7 @@ class EngineLockstep {
     EngineVariantStats stats;
     EngineHandshakeBins ports;
     std::string last_kind;  ///< ZCOMPS or ZCOMPL: the last one returned
+    std::string cov_key;    ///< the configuration's name in the coverage bins
   };
 
   explicit EngineLockstep(const EngineRunOptions& opt) : opt_(opt) {
@@ -310,8 +311,9 @@ class EngineLockstep {
     static const char* const kErrors[] = {"none", "out of bounds", "L1 error", "malformed"};
     return err < 4 ? kErrors[err] : "code " + std::to_string(err);
   }
-  void declare_bins(const LoadEngineParams& p) {
-    const std::string c = cov_config(p);
+  void declare_bins(const Variant& v) {
+    const LoadEngineParams& p = v.p;
+    const std::string& c = v.cov_key;
     EngineHandshakeBins::declare(cov_, "engine", c);
     for (const char* a : kKinds)
       for (const char* b : kKinds)
@@ -332,7 +334,7 @@ class EngineLockstep {
   /// One result the design returned (checked against program order when exact).
   void sample_op(Variant& v, const EngineOp& op, unsigned err, bool checked) {
     if (!cov_.enabled()) return;
-    const std::string c = cov_config(v.p);
+    const std::string& c = v.cov_key;
     if (op.fence) {
       cov_.declare_and_hit(
           FunctionalCoverage::bin("engine", c, "error", "FENCE " + error_name(err)));
@@ -354,15 +356,14 @@ class EngineLockstep {
       store = store || (!g.ops[k].fence && !g.ops[k].load);
       load = load || g.ops[k].is_load();
     }
-    cov_.hit(FunctionalCoverage::bin("engine", cov_config(v.p), "group",
+    cov_.hit(FunctionalCoverage::bin("engine", v.cov_key, "group",
                                      store && load ? "stores and loads" : "one kind"));
   }
 
   std::optional<Mismatch> account(unsigned i, uint64_t cycle) {
     Variant& v = *vars_[i];
     const VectorFormat& f = v.p.fmt;
-    v.ports.sample(cov_, "engine", cov_config(v.p),
-                   engine_ports(*top_, i, v.in, !v.program.empty()));
+    v.ports.sample(cov_, "engine", v.cov_key, engine_ports(*top_, i, v.in, !v.program.empty()));
     if (v.offering && get_bits(top_->op_ready_o, i, 1)) {
       v.in_flight.push_back(std::move(v.program.front()));
       v.program.pop_front();
@@ -466,9 +467,10 @@ class EngineLockstep {
       v->in.ops.assign(p.p, EngineOp{});
       v->in.rsp_rdata.assign(p.line_bytes, 0);
       v->exact = opt_.l1_error_rate == 0;
+      v->cov_key = cov_config(p);
       if (active(i)) {
         prepare(*v);
-        declare_bins(p);
+        declare_bins(*v);
       }
       rep.params.push_back(p);
       vars_.push_back(std::move(v));

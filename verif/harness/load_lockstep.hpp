@@ -108,6 +108,8 @@ class LoadLockstep {
     LoadVariantStats stats;
     std::vector<LaneArray> loaded;
     EngineHandshakeBins ports;
+    std::string cov_key;           ///< the configuration's name in the coverage bins
+    EngineOpBins::Shape op_shape;  ///< what the operation bins need of it
   };
 
   // ----------------------------------------------------- functional coverage
@@ -330,7 +332,7 @@ class LoadLockstep {
   std::optional<Mismatch> account(unsigned i, uint64_t cycle) {
     Variant& v = *vars_[i];
     const VectorFormat& f = v.p.fmt;
-    v.ports.sample(cov_, "load", cov_config(v.p), engine_ports(*top_, i, v.in, !v.program.empty()));
+    v.ports.sample(cov_, "load", v.cov_key, engine_ports(*top_, i, v.in, !v.program.empty()));
     if (v.offering && get_bits(top_->op_ready_o, i, 1)) {
       v.in_flight.push_back(std::move(v.program.front()));
       v.program.pop_front();
@@ -357,13 +359,13 @@ class LoadLockstep {
         if (opt_.l1_error_rate > 0) {  // an L1 error changes the course
           OpFacts kind = g.facts[k];
           kind.sized = false;
-          EngineOpBins::sample(cov_, "load", cov_config(v.p), cov_shape(v.p), kind, err);
+          EngineOpBins::sample(cov_, "load", v.cov_key, v.op_shape, kind, err);
           continue;
         }
         if (auto m = diff_result(cycle, i, k, "functional: ", g.expect[k], got, f)) return m;
-        EngineOpBins::sample(cov_, "load", cov_config(v.p), cov_shape(v.p), g.facts[k], err);
+        EngineOpBins::sample(cov_, "load", v.cov_key, v.op_shape, g.facts[k], err);
       }
-      EngineOpBins::sample_group(cov_, "load", cov_config(v.p), g.num);
+      EngineOpBins::sample_group(cov_, "load", v.cov_key, g.num);
     }
     std::optional<L1Request> req;
     if (get_bits(top_->req_valid_o, i, 1)) {
@@ -422,10 +424,12 @@ class LoadLockstep {
           Variant{p, LoadEngineModel(p), L1Memory(lc, vseed ^ 0x10AD), std::mt19937_64(vseed)});
       v->in.ops.assign(p.p, LoadOp{});
       v->in.rsp_rdata.assign(p.line_bytes, 0);
+      v->cov_key = cov_config(p);
+      v->op_shape = cov_shape(p);
       if (active(i)) {
         prepare(*v);
-        EngineHandshakeBins::declare(cov_, "load", cov_config(p));
-        EngineOpBins::declare(cov_, "load", cov_config(p), cov_shape(p));
+        EngineHandshakeBins::declare(cov_, "load", v->cov_key);
+        EngineOpBins::declare(cov_, "load", v->cov_key, v->op_shape);
       }
       rep.params.push_back(p);
       vars_.push_back(std::move(v));

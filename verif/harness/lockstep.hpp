@@ -165,6 +165,7 @@ class UnitsLockstep {
     std::deque<LaneArray> expected;  ///< round-trip expectations
     std::deque<Ccf> ccfs;            ///< the CCF of each vector in the compress unit
     bool c_out_stalled = false, e_out_stalled = false;  ///< valid and not ready last cycle
+    std::string cov_key;  ///< the configuration's name in the coverage bins
     CompressInputs ci;
     ExpandInputs ei;
     VariantStats stats;
@@ -201,7 +202,8 @@ class UnitsLockstep {
       const DType dt = types[vseed % types.size()];
       var->gen = std::make_unique<FeatureMapGenerator>(opt_.workload, dt, vseed ^ 0xA5A5A5A5ull);
       if (opt_.directed) var->directed = opt_.directed(cfg);
-      declare_bins(cfg);
+      var->cov_key = cov_config(cfg);
+      declare_bins(*var);
       vars_.push_back(std::move(var));
     }
   }
@@ -216,8 +218,9 @@ class UnitsLockstep {
     return "N=" + std::to_string(c.fmt.lanes) + " EW=" + std::to_string(c.fmt.elem_bits) + " " +
            kTopo[c.topology] + " " + (c.network ? "shift" : "mux");
   }
-  void declare_bins(const VariantConfig& c) {
-    const std::string k = cov_config(c);
+  void declare_bins(const Variant& v) {
+    const VariantConfig& c = v.cfg;
+    const std::string& k = v.cov_key;
     for (const char* ccf : kCcfName)
       for (const auto& b : FunctionalCoverage::reachable_buckets(c.fmt.lanes))
         cov_.declare(FunctionalCoverage::bin("units", k, std::string("sparsity, ccf ") + ccf, b));
@@ -232,7 +235,7 @@ class UnitsLockstep {
   void sample(unsigned idx) {
     if (!cov_.enabled()) return;
     Variant& v = *vars_[idx];
-    const std::string k = cov_config(v.cfg);
+    const std::string& k = v.cov_key;
     auto hs = [&](const char* h) { cov_.hit(FunctionalCoverage::bin("units", k, "handshake", h)); };
     const bool c_valid_o = get_bits(top_->c_valid_o, idx, 1),
                c_ready_o = get_bits(top_->c_ready_o, idx, 1);

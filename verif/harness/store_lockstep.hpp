@@ -128,6 +128,8 @@ class StoreLockstep {
     uint64_t bump_d = 0, bump_h = 0;  ///< fresh memory starts here
     StoreVariantStats stats;
     EngineHandshakeBins ports;
+    std::string cov_key;           ///< the configuration's name in the coverage bins
+    EngineOpBins::Shape op_shape;  ///< what the operation bins need of it
   };
 
   explicit StoreLockstep(const StoreOptions& opt) : opt_(opt) {
@@ -424,7 +426,7 @@ class StoreLockstep {
   /// Handshakes from the DUT's ports, functional checks, then the models advance.
   std::optional<Mismatch> account(unsigned i, uint64_t cycle) {
     Variant& v = *vars_[i];
-    v.ports.sample(cov_, "store", cov_config(v.p),
+    v.ports.sample(cov_, "store", v.cov_key,
                    engine_ports(*top_, i, v.in, !v.program.empty() || !v.final_fence_made));
     if (v.offering && get_bits(top_->op_ready_o, i, 1)) {
       Group& g = v.program.front();
@@ -469,10 +471,10 @@ class StoreLockstep {
         const bool err_ok =
             e == g.expect[k].err || (fence && e == kErrL1 && opt_.l1_error_rate > 0);
         if (!err_ok) return Mismatch{cycle, i, "functional: res_err_o" + sk, g.expect[k].err, e};
-        EngineOpBins::sample(cov_, "store", cov_config(v.p), cov_shape(v.p), g.facts[k],
+        EngineOpBins::sample(cov_, "store", v.cov_key, v.op_shape, g.facts[k],
                              static_cast<unsigned>(e));
       }
-      EngineOpBins::sample_group(cov_, "store", cov_config(v.p), g.num);
+      EngineOpBins::sample_group(cov_, "store", v.cov_key, g.num);
     }
     std::optional<L1Request> req;
     if (get_bits(top_->req_valid_o, i, 1)) {
@@ -527,9 +529,11 @@ class StoreLockstep {
       v->in.ops.assign(p.p, StoreOp{});
       v->final_fence_made = !active(i);
       rep.params.push_back(p);
+      v->cov_key = cov_config(p);
+      v->op_shape = cov_shape(p);
       if (active(i)) {
-        EngineHandshakeBins::declare(cov_, "store", cov_config(p));
-        EngineOpBins::declare(cov_, "store", cov_config(p), cov_shape(p));
+        EngineHandshakeBins::declare(cov_, "store", v->cov_key);
+        EngineOpBins::declare(cov_, "store", v->cov_key, v->op_shape);
       }
       vars_.push_back(std::move(v));
     }

@@ -28,6 +28,16 @@
 
 namespace zcomp::harness {
 
+/// A new file of a coverage run under `dir`: <stem>_<process>_<n><ext>, n
+/// counting the files this process has named (the code and functional
+/// coverage files of make coverage).
+inline std::filesystem::path coverage_file(const std::filesystem::path& dir,
+                                           const std::string& stem, const char* ext) {
+  static std::atomic<unsigned> files{0};  // a file name per write, not test state
+  std::filesystem::create_directories(dir);
+  return dir / (stem + "_" + std::to_string(::getpid()) + "_" + std::to_string(files++) + ext);
+}
+
 class FunctionalCoverage {
  public:
   /// Counting is on when $ZCOMP_COVERAGE_DIR is set (make coverage); off,
@@ -95,10 +105,7 @@ class FunctionalCoverage {
  private:
   void write() const {
     if (!enabled() || bins_.empty()) return;
-    static std::atomic<unsigned> runs{0};  // a file name per run, not test state
-    std::filesystem::create_directories(dir_);
-    std::ofstream out(std::filesystem::path(dir_) / ("func_" + std::to_string(::getpid()) + "_" +
-                                                     std::to_string(runs++) + ".txt"));
+    std::ofstream out(coverage_file(dir_, "func", ".txt"));
     for (const auto& [b, n] : bins_) out << b << ' ' << n << '\n';
   }
 
@@ -156,6 +163,15 @@ struct OpFacts {
   uint64_t data_bytes = 0;  ///< bytes of the data area (header too when interleaved)
   unsigned kept = 0;        ///< kept elements (a vector read or written in full)
   bool sized = false;       ///< kept and data_bytes are known (not cut short, not malformed)
+
+  /// An operation that moved a whole vector: its data area starts at `start`
+  /// and is `bytes` long (the header too when interleaved).
+  void set_size(uint64_t start, uint64_t bytes, unsigned header_bytes, unsigned elem_bytes) {
+    d_in = start;
+    data_bytes = bytes;
+    kept = static_cast<unsigned>((bytes - (separate ? 0 : header_bytes)) / elem_bytes);
+    sized = true;
+  }
 };
 
 /// The operation bins of an engine: kind and layout, chained or not, each

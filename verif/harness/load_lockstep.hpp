@@ -131,11 +131,7 @@ class LoadLockstep {
     OpFacts f{
         .fence = op.fence, .chain = op.chain, .separate = op.layout == Layout::kSeparateHeader};
     if (op.fence || e.err != kErrNone) return f;
-    f.d_in = d_in;
-    f.data_bytes = (e.dptr - d_in) & p.addr_mask();
-    const uint64_t payload = f.data_bytes - (f.separate ? 0 : p.fmt.header_bytes());
-    f.kept = static_cast<unsigned>(payload / p.fmt.elem_bytes());
-    f.sized = true;
+    f.set_size(d_in, (e.dptr - d_in) & p.addr_mask(), p.fmt.header_bytes(), p.fmt.elem_bytes());
     return f;
   }
 

@@ -11,11 +11,11 @@
 #include <verilated.h>
 #include <verilated_fst_c.h>
 #if ZCOMP_COVERAGE
-#include <unistd.h>
 #include <verilated_cov.h>
 
-#include <atomic>
 #include <cstdlib>
+
+#include "func_coverage.hpp"
 #endif
 
 #include <cinttypes>
@@ -119,12 +119,8 @@ inline std::unique_ptr<VerilatedContext> make_context(uint64_t seed, bool tracin
 inline void write_coverage([[maybe_unused]] VerilatedContext& ctx,
                            [[maybe_unused]] const std::string& kind) {
 #if ZCOMP_COVERAGE
-  static std::atomic<unsigned> files{0};  // a file name per write, not test state
   const char* dir = std::getenv("ZCOMP_COVERAGE_DIR");
-  const std::filesystem::path d = dir && *dir ? dir : "coverage";
-  std::filesystem::create_directories(d);
-  const auto file = d / ("cov_" + kind + "_" + std::to_string(::getpid()) + "_" +
-                         std::to_string(files++) + ".dat");
+  const auto file = coverage_file(dir && *dir ? dir : "coverage", "cov_" + kind, ".dat");
   ctx.coveragep()->write(file.string().c_str());
 #endif
 }

@@ -160,11 +160,7 @@ class StoreLockstep {
               .separate = op.layout == Layout::kSeparateHeader,
               .ccf = static_cast<unsigned>(op.ccf)};
     if (op.fence || e.oob) return f;
-    f.d_in = e.d_in;
-    f.data_bytes = e.dbytes.size();
-    const uint64_t payload = e.dbytes.size() - (f.separate ? 0 : p.fmt.header_bytes());
-    f.kept = static_cast<unsigned>(payload / p.fmt.elem_bytes());
-    f.sized = true;
+    f.set_size(e.d_in, e.dbytes.size(), p.fmt.header_bytes(), p.fmt.elem_bytes());
     return f;
   }
 

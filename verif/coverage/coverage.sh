@@ -9,7 +9,8 @@
 # Environment: CTEST_ARGS, passed to ctest (e.g. "-R units_test" for a part).
 # Line points count from power-on on; toggle points only after the power-on
 # reset (merged_run.dat), so that the random initial values of --x-initial
-# unique do not make a constant bit look toggled (harness::finish_model).
+# unique do not make a constant bit look toggled
+# (harness::end_power_on_reset_coverage).
 # Output in <build dir>/: dat/ (two files per model run), merged.dat,
 # annotated/ (the sources with counts, verilator_coverage --annotate),
 # html/index.html, report.txt (the table), uncovered.txt and functional.txt.

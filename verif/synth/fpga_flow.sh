@@ -81,7 +81,6 @@ SYNTH_KEY=$( { cat $SOURCES; echo "$TOP|$PARAMS|$SYNTH|$TOOLS"; } | hash)
 if [ "${FORCE:-0}" != 1 ] && [ "$(cat "$OUT/synth.key" 2>/dev/null)" = "$SYNTH_KEY" ] &&
    [ -f "$OUT/stat.txt" ] && { [ "$FAMILY" = xilinx ] || [ -f "$OUT/top.json" ]; }; then
   echo "[fpga] $BOARD: synthesis up to date (same sources, parameters and tools): reusing $OUT/"
-  t0=0 t1=$(cat "$OUT/synth.seconds" 2>/dev/null || echo 0)
 else
   rm -f "$OUT/synth.key"
   echo "[fpga] $BOARD: synthesis of $TOP ($FAMILY) ${PARAMS:+with $PARAMS }-> $OUT/synth.log"
@@ -92,15 +91,14 @@ else
     grep -iE "error|loop|latch" "$OUT/synth.log" | head -5
     exit 1
   fi
-  t1=$(date +%s)
-  echo $((t1 - t0)) > "$OUT/synth.seconds"
-  t0=0 t1=$(cat "$OUT/synth.seconds")
+  echo $(( $(date +%s) - t0 )) > "$OUT/synth.seconds"
   echo "$SYNTH_KEY" > "$OUT/synth.key"
 fi
-summary synth_seconds $((t1 - t0))
+secs=$(cat "$OUT/synth.seconds" 2>/dev/null || echo 0)  # of the run that made the netlist
+summary synth_seconds "$secs"
 nwarn=$(grep -c "^Warning" "$OUT/synth.log" || true)
 summary synth_warnings "$nwarn"
-echo "[fpga] synthesis took $((t1 - t0)) s, $nwarn warnings"
+echo "[fpga] synthesis took $secs s, $nwarn warnings"
 [ "$nwarn" = 0 ] || grep "^Warning" "$OUT/synth.log" | sort | uniq -c | head -10
 
 # Cell counts from Yosys (the estimate; nextpnr's counts below are the real ones).
@@ -145,7 +143,6 @@ for seed in $SEEDS; do
      [ -f "$placed" ] && grep -q "Max frequency for clock" "$log" 2>/dev/null; then
     echo "[fpga] $BOARD: place and route, seed $seed: up to date, reusing $log"
     PNR_OK=1
-    t0=0 t1=$(cat "$OUT/pnr_seed$seed.seconds" 2>/dev/null || echo 0)
   else
     rm -f "$OUT/pnr_seed$seed.key"
     echo "[fpga] $BOARD: place and route, seed $seed, target $TARGET_MHZ MHz -> $log"
@@ -158,14 +155,14 @@ for seed in $SEEDS; do
       summary status "place and route failed: $(grep -m1 -E 'ERROR' "$log" | sed 's/^ERROR: //')"
       break
     fi
-    t1=$(date +%s)
-    echo $((t1 - t0)) > "$OUT/pnr_seed$seed.seconds"
+    echo $(( $(date +%s) - t0 )) > "$OUT/pnr_seed$seed.seconds"
     echo "$PNR_KEY" > "$OUT/pnr_seed$seed.key"
   fi
+  secs=$(cat "$OUT/pnr_seed$seed.seconds" 2>/dev/null || echo 0)
   fmax=$(grep -E "Max frequency for clock" "$log" | tail -1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
-  echo "[fpga] seed $seed: Fmax $fmax MHz ($((t1 - t0)) s)"
+  echo "[fpga] seed $seed: Fmax $fmax MHz ($secs s)"
   summary "fmax_seed$seed" "$fmax"
-  summary pnr_seconds $((t1 - t0))
+  summary pnr_seconds "$secs"
 done
 [ "$PNR_OK" = 1 ] || exit 1
 

@@ -282,6 +282,8 @@ def main():
         print(f"[mutate] unmutated copy: {names} pass ({time.time() - t0:.0f} s)", flush=True)
 
     results = []
+    # Each verdict is written as it comes, so a run that is stopped keeps what it found.
+    out = open(a.results, "w", encoding="utf-8") if a.results else None
     for n, m in enumerate(chosen, 1):
         t0 = time.time()
         after = bench.plant(m)
@@ -291,6 +293,9 @@ def main():
             bench.restore(m)
         verdict = {"pass": "survived", "fail": "killed", "timeout": "killed", "build": "stillborn"}[r]
         results.append((m, verdict, r))
+        if out:
+            out.write(f"{m['id']}\t{verdict}\t{r}\t{m['before']}\t{m['repl']}\t{m['text']}\n")
+            out.flush()
         print(f"[mutate] {n:3}/{len(chosen)} {verdict:9} {m['id']:36} {m['before']!r} -> {m['repl']!r}"
               f"  ({time.time() - t0:.0f} s)   {after}", flush=True)
 
@@ -308,10 +313,8 @@ def main():
               + (f"equivalent: {why}" if why else "NOT EXPLAINED (a test should kill it)"))
         if not why:
             unexplained.append(m)
-    if a.results:
-        with open(a.results, "w", encoding="utf-8") as f:
-            for m, v, r in results:
-                f.write(f"{m['id']}\t{v}\t{r}\t{m['before']}\t{m['repl']}\t{m['text']}\n")
+    if out:
+        out.close()
     if a.expect_killed and killed != len(results):
         print("[mutate] FAIL: every mutant of this sample must be killed")
         return 1

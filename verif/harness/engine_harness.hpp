@@ -64,6 +64,34 @@ inline L1Config l1_config(const EngineOptions& opt, const EngineParams& p) {
   return lc;
 }
 
+/// Where a variant's program puts its streams: a data region and a header
+/// region of `room` bytes each, the header region above the data region
+/// (a separate-header stream's limit then bounds both), and the last line
+/// of the address space left out (the limits never allow its last byte).
+struct Regions {
+  uint64_t d_org = 0;  ///< first byte of the data region
+  uint64_t h_org = 0;  ///< first byte of the header region
+  uint64_t room = 0;   ///< bytes in each
+};
+
+/// Draws the regions of one variant. With addresses of 24 bits or more they
+/// lie anywhere in the address space, line-aligned, so that every bit of
+/// the pointers, limits and request addresses is 1 in some variant (a
+/// program near address 0 leaves the high bits at 0: coverage holes). With
+/// narrower addresses they are the two halves, for the most room.
+inline Regions place_regions(const EngineParams& p, std::mt19937_64& rng) {
+  const uint64_t space = p.addr_mask() + 1;
+  const uint64_t lb = p.line_bytes;
+  if (p.addr_w < 24) return {0, space / 2, space / 2 - lb};
+  Regions g;
+  g.room = space / 16;
+  auto line_floor = [lb](uint64_t a) { return a / lb * lb; };
+  g.d_org = line_floor(rng() % (space - 2 * g.room - 2 * lb));
+  // d_org + room is line-aligned, so the header region starts at or above it.
+  g.h_org = line_floor(g.d_org + g.room + rng() % (space - g.d_org - 2 * g.room - lb));
+  return g;
+}
+
 // ------------------------------------------------ test-top port helpers
 // The engine test tops share their port shapes: per variant, result slots
 // of kTopSlots (32-bit pointers, 2-bit errors, kTopVecW-bit vectors), and

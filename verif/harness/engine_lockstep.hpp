@@ -24,6 +24,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -125,13 +126,16 @@ class EngineLockstep {
     auto& r = v.rng;
     const VectorFormat& f = v.p.fmt;
     const uint64_t lb = v.p.line_bytes;
-    const uint64_t space = v.p.addr_mask() + 1;
     // Area k: data at dbase(k), headers at hbase(k) (above every data area),
-    // each with room for the longest stream at the worst offset.
+    // each with room for the longest stream at the worst offset, in regions
+    // placed anywhere in the address space.
     const uint64_t dsize = v.p.line_of(uint64_t{opt_.max_stream} * v.p.vec_max() + 3 * lb);
     const uint64_t hsize = v.p.line_of(uint64_t{opt_.max_stream} * f.header_bytes() + 3 * lb);
-    auto dbase = [&](unsigned k) { return lb * 2 + k * dsize; };
-    auto hbase = [&](unsigned k) { return space / 2 + k * hsize; };
+    const Regions rg = place_regions(v.p, r);
+    if (lb * 2 + opt_.areas * dsize > rg.room || opt_.areas * hsize > rg.room)
+      throw std::runtime_error("engine harness: the stream areas do not fit in the address space");
+    auto dbase = [&](unsigned k) { return rg.d_org + lb * 2 + k * dsize; };
+    auto hbase = [&](unsigned k) { return rg.h_org + k * hsize; };
     for (unsigned k = 0; k < opt_.areas; ++k) {
       for (uint64_t b = 0; b < dsize; ++b) v.image[dbase(k) + b] = static_cast<uint8_t>(r());
       for (uint64_t b = 0; b < hsize; ++b) v.image[hbase(k) + b] = static_cast<uint8_t>(r());
@@ -166,7 +170,9 @@ class EngineLockstep {
       uint64_t limit = sep ? hbase(k) + hsize : dbase(k) + dsize;
       if (coin(opt_.cut_rate)) limit = (sep ? h0 : d0) + r() % (sep ? hsize / 2 : dsize / 2);
       const Ccf ccf = (!load && coin(opt_.lossy_rate)) ? static_cast<Ccf>(r() % 4) : Ccf::kZero;
-      const uint32_t thresh = static_cast<uint32_t>(r()) & f.elem_mask() & 0xFF;
+      // Thresholds below 256 half the time (they keep some lanes of random
+      // data), of the full element width otherwise.
+      const uint32_t thresh = static_cast<uint32_t>(r()) & f.elem_mask() & (coin(0.5) ? 0xFF : ~0u);
       const double sp =
           opt_.sparsity >= 0 ? opt_.sparsity : std::uniform_real_distribution<double>(0, 1)(r);
       // Not for the program's first op: it would take (0, 0) as both the

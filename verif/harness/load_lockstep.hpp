@@ -153,10 +153,10 @@ class LoadLockstep {
   void prepare(Variant& v) {
     auto& r = v.rng;
     const VectorFormat& f = v.p.fmt;
-    const uint64_t space = v.p.addr_mask() + 1;
     const uint64_t lb = v.p.line_bytes;
     const uint64_t gap = (v.p.window_lines + 2) * lb;  // streams never share a window
-    uint64_t next_d = lb * (r() % 4), next_h = space / 2;
+    const Regions rg = place_regions(v.p, r);          // anywhere in the address space
+    uint64_t next_d = rg.d_org + lb * (r() % 4), next_h = rg.h_org;
     std::vector<LoadOp> ops;
     std::vector<LoadResult> expect;
     std::vector<uint64_t> moved_bytes;  ///< compressed bytes each op consumes
@@ -202,7 +202,9 @@ class LoadLockstep {
         // Random headers claim sizes that have nothing to do with the
         // data: the walk goes wherever they say, up to the limit.
       }
-      if (d0 + st.data.size() + gap >= space / 2 || h0 + st.headers.size() + gap >= space) break;
+      if (d0 + st.data.size() + gap >= rg.d_org + rg.room ||
+          h0 + st.headers.size() + gap >= rg.h_org + rg.room)
+        break;
       for (std::size_t b = 0; b < st.data.size(); ++b) v.mem.preload(d0 + b, st.data[b]);
       for (std::size_t b = 0; b < st.headers.size(); ++b) v.mem.preload(h0 + b, st.headers[b]);
       // The limit: the end of the stream (its header area lies above its

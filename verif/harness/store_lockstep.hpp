@@ -125,7 +125,8 @@ class StoreLockstep {
     StoreInputs in;
     bool offering = false;
     uint64_t prev_d = 0, prev_h = 0;  ///< pointers the last generated op returned
-    uint64_t bump_d = 0, bump_h = 0;  ///< fresh memory starts here
+    Regions rg;                       ///< where the program's streams go
+    uint64_t bump_d = 0, bump_h = 0;  ///< fresh memory starts here (from rg's origins)
     StoreVariantStats stats;
     EngineHandshakeBins ports;
     std::string cov_key;           ///< the configuration's name in the coverage bins
@@ -193,12 +194,11 @@ class StoreLockstep {
     if (opt_.data) return make_data_group(v);
     auto& r = v.rng;
     const unsigned p = v.p.p;
-    const uint64_t space = v.p.addr_mask() + 1;
-    const uint64_t half = space / 2;
+    const Regions& rg = v.rg;
     const uint64_t vec_max = v.p.vec_max();
     // Stop before fresh memory runs out (narrow addresses).
-    const bool memory_left = v.bump_d + 4 * p * vec_max + 4 * v.p.line_bytes < half &&
-                             v.bump_h + half + 4 * p * vec_max + 4 * v.p.line_bytes < space - 1;
+    const bool memory_left = v.bump_d + 4 * p * vec_max + 4 * v.p.line_bytes < rg.room &&
+                             v.bump_h + 4 * p * vec_max + 4 * v.p.line_bytes < rg.room;
     if (v.groups_made >= opt_.groups || !memory_left) {
       if (v.final_fence_made) return false;
       // A final FENCE drains everything.
@@ -227,15 +227,15 @@ class StoreLockstep {
         // change the stream.)
         const bool sep = std::bernoulli_distribution(opt_.sep_rate)(r);
         if (k < grp.num) v.layout = sep ? Layout::kSeparateHeader : Layout::kInterleaved;
-        op.dptr = v.bump_d + 1 + r() % (2 * v.p.line_bytes);
-        op.hptr = half + v.bump_h + 1 + r() % (2 * v.p.line_bytes);
+        op.dptr = rg.d_org + v.bump_d + 1 + r() % (2 * v.p.line_bytes);
+        op.hptr = rg.h_org + v.bump_h + 1 + r() % (2 * v.p.line_bytes);
       } else {
         // Garbage that must be ignored.
         op.dptr = r() & v.p.addr_mask();
         op.hptr = r() & v.p.addr_mask();
       }
       op.layout = v.layout;
-      op.limit = space - 1;
+      op.limit = v.p.addr_mask();
       if (k < grp.num) {
         v.fresh_start = false;
         StoreEffect e = store_effect(v.p, op, v.prev_d, v.prev_h);
@@ -250,8 +250,8 @@ class StoreLockstep {
         }
         v.prev_d = e.d_out;
         v.prev_h = e.h_out;
-        v.bump_d = std::max(v.bump_d, e.d_out);
-        v.bump_h = std::max(v.bump_h, e.h_out >= half ? e.h_out - half : 0);
+        v.bump_d = std::max(v.bump_d, e.d_out >= rg.d_org ? e.d_out - rg.d_org : 0);
+        v.bump_h = std::max(v.bump_h, e.h_out >= rg.h_org ? e.h_out - rg.h_org : 0);
         grp.writes.emplace_back();
         if (!op.fence && !e.oob) {
           for (std::size_t b = 0; b < e.dbytes.size(); ++b)
@@ -523,6 +523,7 @@ class StoreLockstep {
       auto v = std::make_unique<Variant>(
           Variant{p, StoreEngineModel(p), L1Memory(lc, vseed ^ 0xA5A5), std::mt19937_64(vseed)});
       v->in.ops.assign(p.p, StoreOp{});
+      v->rg = place_regions(p, v->rng);
       v->final_fence_made = !active(i);
       rep.params.push_back(p);
       v->cov_key = cov_config(p);

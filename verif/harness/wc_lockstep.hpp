@@ -202,8 +202,9 @@ class WcLockstep {
           Variant{p, WcBufferModel(p), L1Memory(lc, vseed ^ 0x5A5A), std::mt19937_64(vseed)});
       v->in.run_data.assign(p.run_bytes, 0);
       // Start near the top of the address space for narrow addresses, so
-      // that the stream wraps around to 0.
-      v->next_addr = p.addr_w < 32 ? (p.addr_mask() - opt_.bytes / 2) : v->rng() % 4096;
+      // that the stream wraps around to 0; anywhere for 32-bit addresses
+      // (a start near 0 would leave the high address bits untoggled).
+      v->next_addr = p.addr_w < 32 ? (p.addr_mask() - opt_.bytes / 2) : v->rng() & p.addr_mask();
       v->first_addr = v->next_addr;
       rep.params.push_back(p);
       vars_.push_back(std::move(v));

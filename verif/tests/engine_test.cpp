@@ -91,12 +91,38 @@ TEST(EngineOrder, FullGroupsMixTheKinds) {
   print_stats(rep);
 }
 
+// Results taken rarely while full groups alternate the kinds: runs pile up
+// until the queue of runs sent and not yet answered is full (f_room low).
+TEST(EngineOrder, FullGroupsUnderResultBackpressure) {
+  EngineRunOptions opt = base_options();
+  opt.full_groups = true;
+  opt.max_stream = 1;
+  opt.res_ready_rate = 0.05;
+  const EngineReport rep = Lockstep::run(opt);
+  ASSERT_TRUE(rep.ok) << rep.error;
+  print_stats(rep);
+}
+
 // L1 error responses: error results, FENCE reports the write errors, and the
 // engine goes on (checked by the cycle model).
 TEST(EngineFaults, L1ErrorsBecomeErrorResults) {
   EngineRunOptions opt = base_options();
   opt.l1_error_rate = 0.02;
   opt.fence_rate = 0.1;
+  const EngineReport rep = Lockstep::run(opt);
+  ASSERT_TRUE(rep.ok) << rep.error;
+  uint64_t l1 = 0;
+  for (const auto& s : rep.stats) l1 += s.err[2];
+  EXPECT_GT(l1, 0u);
+}
+
+// The same with full groups and many FENCEs, so that a write error reaches a
+// FENCE in every slot of the P = 4 engine, the last included.
+TEST(EngineFaults, L1ErrorsReachFencesInEverySlot) {
+  EngineRunOptions opt = base_options();
+  opt.full_groups = true;
+  opt.l1_error_rate = 0.05;
+  opt.fence_rate = 0.3;
   const EngineReport rep = Lockstep::run(opt);
   ASSERT_TRUE(rep.ok) << rep.error;
   uint64_t l1 = 0;

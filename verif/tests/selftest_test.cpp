@@ -301,6 +301,8 @@ TEST(Selftest, NoneDroppedAllDroppedAndOddSparsity) {
   EXPECT_FALSE(run(opt).mismatch);
   opt.sparsity = {16, 0, 16};
   EXPECT_FALSE(run(opt).mismatch);
+  opt.sparsity = {5, 16, 0};  // the P = 4 variant with every element kept
+  EXPECT_FALSE(run(opt).mismatch);
 }
 
 // The planted bug: fault_i flips a bit of every line the L1 returns. Each

@@ -120,6 +120,20 @@ TEST(StoreFaults, L1ErrorsReachTheFence) {
   EXPECT_GT(reported, 0u);
 }
 
+// The same with full groups and many FENCEs, so that the error reaches a
+// FENCE in every slot of the P = 4 variants, the last included.
+TEST(StoreFaults, L1ErrorsReachFencesInEverySlot) {
+  StoreOptions opt = base_options();
+  opt.full_groups = true;
+  opt.l1_error_rate = 0.05;
+  opt.fence_rate = 0.3;
+  const StoreReport rep = Lockstep::run(opt);
+  ASSERT_TRUE(rep.ok) << rep.error;
+  uint64_t reported = 0;
+  for (const auto& s : rep.stats) reported += s.l1_error_fences;
+  EXPECT_GT(reported, 0u);
+}
+
 // Reset at random cycles in the middle of traffic: the engine comes back
 // idle and ready, writes nothing more for operations from before the
 // reset, and every operation after it completes as if nothing happened.

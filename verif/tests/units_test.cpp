@@ -255,7 +255,9 @@ TEST(Reset, InTheMiddleOfTrafficWithAndWithoutClockEdges) {
     LockstepOptions opt = base_options();
     opt.vectors = 500;
     opt.workload.sparsity = 0.5;
-    opt.reset_rate = 0.01;
+    // About 15 resets per run: at 0.01 a run of ~500 cycles saw 2 or fewer
+    // one time in eight (a flaky check, seen in make test).
+    opt.reset_rate = 0.03;
     opt.reset_edges = edges;
     const LockstepReport rep = Lockstep::run(opt);
     ASSERT_TRUE(rep.ok) << "reset with " << edges << " clock edges: " << rep.error;

@@ -255,8 +255,8 @@ TEST(Reset, InTheMiddleOfTrafficWithAndWithoutClockEdges) {
     LockstepOptions opt = base_options();
     opt.vectors = 500;
     opt.workload.sparsity = 0.5;
-    // About 15 resets per run: at 0.01 a run of ~500 cycles saw 2 or fewer
-    // one time in eight (a flaky check, seen in make test).
+    // About 15 resets expected per run. At 0.01 a run of ~500 cycles
+    // expects about 5, and make test saw one with only 2 fail the check.
     opt.reset_rate = 0.03;
     opt.reset_edges = edges;
     const LockstepReport rep = Lockstep::run(opt);

@@ -64,6 +64,12 @@ inline L1Config l1_config(const EngineOptions& opt, const EngineParams& p) {
   return lc;
 }
 
+/// An engine variant's name in the coverage bins: P, N, EW and line size.
+inline std::string engine_cov_config(const EngineParams& p) {
+  return "P=" + std::to_string(p.p) + " N=" + std::to_string(p.fmt.lanes) +
+         " EW=" + std::to_string(p.fmt.elem_bits) + " line=" + std::to_string(p.line_bytes);
+}
+
 /// Where a variant's program puts its streams: a data region and a header
 /// region of `room` bytes each, the header region above the data region
 /// (a separate-header stream's limit then bounds both), and the last line

@@ -308,15 +308,7 @@ class EngineLockstep {
   }
 
   // ----------------------------------------------------- functional coverage
-  static std::string cov_config(const LoadEngineParams& p) {
-    return "P=" + std::to_string(p.p) + " N=" + std::to_string(p.fmt.lanes) +
-           " EW=" + std::to_string(p.fmt.elem_bits) + " line=" + std::to_string(p.line_bytes);
-  }
   static constexpr const char* kKinds[] = {"ZCOMPS", "ZCOMPL"};
-  static std::string error_name(unsigned err) {
-    static const char* const kErrors[] = {"none", "out of bounds", "L1 error", "malformed"};
-    return err < 4 ? kErrors[err] : "code " + std::to_string(err);
-  }
   void declare_bins(const Variant& v) {
     const LoadEngineParams& p = v.p;
     const std::string& c = v.cov_key;
@@ -473,7 +465,7 @@ class EngineLockstep {
       v->in.ops.assign(p.p, EngineOp{});
       v->in.rsp_rdata.assign(p.line_bytes, 0);
       v->exact = opt_.l1_error_rate == 0;
-      v->cov_key = cov_config(p);
+      v->cov_key = engine_cov_config(p);
       if (active(i)) {
         prepare(*v);
         declare_bins(*v);

@@ -21,6 +21,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -174,6 +175,16 @@ struct OpFacts {
   }
 };
 
+/// The CCFs' names in the bins, by ccf_e code (docs/format.md).
+inline constexpr const char* kCcfNames[] = {"zero", "fp-zero", "int-threshold", "fp-threshold"};
+/// The result error codes' names in the bins, by code (docs/engines.md).
+inline constexpr const char* kErrorNames[] = {"none", "out of bounds", "L1 error", "malformed"};
+/// The name of error code `err` when a kind returns codes 0..codes-1; any
+/// other code (one the plan did not expect) is named "code <err>".
+inline std::string error_name(unsigned err, unsigned codes = std::size(kErrorNames)) {
+  return err < codes ? kErrorNames[err] : "code " + std::to_string(err);
+}
+
 /// The operation bins of an engine: kind and layout, chained or not, each
 /// error code, every base offset within a line, a data area within one line
 /// or across a boundary, group sizes 1..P, and sparsity per layout (and per
@@ -183,10 +194,9 @@ class EngineOpBins {
   struct Shape {
     unsigned lanes, line_bytes, p;
     bool stores;                          ///< ZCOMPS (else ZCOMPL)
-    std::vector<std::string> errors;      ///< the error codes' names, by code
+    unsigned error_codes;                 ///< the kind returns codes 0..error_codes-1
     std::vector<std::string> error_bins;  ///< the codes the regression must see
   };
-  static constexpr const char* kCcfName[] = {"zero", "fp-zero", "int-threshold", "fp-threshold"};
 
   static void declare(FunctionalCoverage& cov, const std::string& g, const std::string& c,
                       const Shape& s) {
@@ -216,8 +226,8 @@ class EngineOpBins {
     const std::string op = s.stores ? "ZCOMPS" : "ZCOMPL";
     hit("operation", f.fence ? "FENCE" : op + (f.separate ? " separate" : " interleaved"));
     hit("pointer", f.chain ? "chained" : "unchained");
-    const std::string e = err < s.errors.size() ? s.errors[err] : "code " + std::to_string(err);
-    cov.declare_and_hit(FunctionalCoverage::bin(g, c, "error", e));  // an unplanned code shows too
+    // An unplanned code shows too.
+    cov.declare_and_hit(FunctionalCoverage::bin(g, c, "error", error_name(err, s.error_codes)));
     if (f.fence || !f.sized) return;
     const uint64_t off = f.d_in % s.line_bytes;
     hit("base offset in line", std::to_string(off));
@@ -233,7 +243,7 @@ class EngineOpBins {
  private:
   static std::string sparsity_axis(const Shape& s, const OpFacts& f) {
     std::string a = std::string("sparsity, ") + (f.separate ? "separate" : "interleaved");
-    if (s.stores) a += std::string(", ccf ") + kCcfName[f.ccf & 3];
+    if (s.stores) a += std::string(", ccf ") + kCcfNames[f.ccf & 3];
     return a;
   }
   static std::vector<std::string> sparsity_axes(const Shape& s) {

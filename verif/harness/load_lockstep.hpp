@@ -114,17 +114,15 @@ class LoadLockstep {
 
   // ----------------------------------------------------- functional coverage
   static std::string cov_config(const LoadEngineParams& p) {
-    return "P=" + std::to_string(p.p) + " N=" + std::to_string(p.fmt.lanes) +
-           " EW=" + std::to_string(p.fmt.elem_bits) + " line=" + std::to_string(p.line_bytes) +
-           " window=" + std::to_string(p.window_lines);
+    return engine_cov_config(p) + " window=" + std::to_string(p.window_lines);
   }
   static EngineOpBins::Shape cov_shape(const LoadEngineParams& p) {
-    std::vector<std::string> errs = {"none", "out of bounds", "L1 error", "malformed"};
-    std::vector<std::string> must = errs;
+    std::vector<std::string> must(std::begin(kErrorNames), std::end(kErrorNames));
     // A header has reserved bits (a malformed stream is possible) only when N is not a multiple
     // of 8.
     if (p.fmt.lanes % 8 == 0) must.pop_back();
-    return {p.fmt.lanes, p.line_bytes, p.p, false, errs, must};
+    return {p.fmt.lanes, p.line_bytes, p.p, false, static_cast<unsigned>(std::size(kErrorNames)),
+            must};
   }
   static OpFacts facts_of(const LoadEngineParams& p, const LoadOp& op, uint64_t d_in,
                           const LoadResult& e) {
@@ -230,9 +228,11 @@ class LoadLockstep {
     // the walk into the streams laid out after its own.
     for (const LoadOp& op : ops) {
       const LoadResult e = load_effect(v.p, op, prev_d, prev_h, byte);
-      facts.push_back(facts_of(v.p, op, (op.chain ? prev_d : op.dptr) & v.p.addr_mask(), e));
-      moved_bytes.push_back(((e.dptr - (op.chain ? prev_d : op.dptr)) & v.p.addr_mask()) +
-                            ((e.hptr - (op.chain ? prev_h : op.hptr)) & v.p.addr_mask()));
+      const uint64_t d_in = (op.chain ? prev_d : op.dptr) & v.p.addr_mask();
+      const uint64_t h_in = (op.chain ? prev_h : op.hptr) & v.p.addr_mask();
+      facts.push_back(facts_of(v.p, op, d_in, e));
+      moved_bytes.push_back(((e.dptr - d_in) & v.p.addr_mask()) +
+                            ((e.hptr - h_in) & v.p.addr_mask()));
       prev_d = e.dptr;
       prev_h = e.hptr;
       expect.push_back(e);

@@ -209,7 +209,6 @@ class UnitsLockstep {
   }
 
   // ----------------------------------------------------- functional coverage
-  static constexpr const char* kCcfName[] = {"zero", "fp-zero", "int-threshold", "fp-threshold"};
   static constexpr const char* kHandshakes[] = {
       "c_valid_i gap", "c_valid_i stalled", "c_valid_o stalled", "c_valid_o stalled when done",
       "e_valid_i gap", "e_valid_i stalled", "e_valid_o stalled", "e_valid_o stalled when done"};
@@ -221,7 +220,7 @@ class UnitsLockstep {
   void declare_bins(const Variant& v) {
     const VariantConfig& c = v.cfg;
     const std::string& k = v.cov_key;
-    for (const char* ccf : kCcfName)
+    for (const char* ccf : kCcfNames)
       for (const auto& b : FunctionalCoverage::reachable_buckets(c.fmt.lanes))
         cov_.declare(FunctionalCoverage::bin("units", k, std::string("sparsity, ccf ") + ccf, b));
     for (unsigned i = 0; i < c.fmt.lanes; ++i) {
@@ -256,7 +255,7 @@ class UnitsLockstep {
       const unsigned kept = static_cast<unsigned>(std::popcount(keep));
       cov_.hit(FunctionalCoverage::bin(
           "units", k,
-          std::string("sparsity, ccf ") + kCcfName[static_cast<unsigned>(v.ccfs.front())],
+          std::string("sparsity, ccf ") + kCcfNames[static_cast<unsigned>(v.ccfs.front())],
           FunctionalCoverage::sparsity_bucket(kept, v.cfg.fmt.lanes)));
       v.ccfs.pop_front();
       if (keep) {

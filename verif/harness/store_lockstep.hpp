@@ -147,13 +147,10 @@ class StoreLockstep {
   bool active(unsigned i) const { return opt_.only_variant < 0 || opt_.only_variant == int(i); }
 
   // ----------------------------------------------------- functional coverage
-  static std::string cov_config(const StoreEngineParams& p) {
-    return "P=" + std::to_string(p.p) + " N=" + std::to_string(p.fmt.lanes) +
-           " EW=" + std::to_string(p.fmt.elem_bits) + " line=" + std::to_string(p.line_bytes);
-  }
   static EngineOpBins::Shape cov_shape(const StoreEngineParams& p) {
-    std::vector<std::string> errs = {"none", "out of bounds", "L1 error"};  // L1 errors: at a FENCE
-    return {p.fmt.lanes, p.line_bytes, p.p, true, errs, errs};
+    // Codes 0..2: none, out of bounds, and L1 error (reported by a FENCE).
+    std::vector<std::string> errs(std::begin(kErrorNames), std::begin(kErrorNames) + 3);
+    return {p.fmt.lanes, p.line_bytes, p.p, true, 3, errs};
   }
   static OpFacts facts_of(const StoreEngineParams& p, const StoreOp& op, const StoreEffect& e) {
     OpFacts f{.fence = op.fence,
@@ -526,7 +523,7 @@ class StoreLockstep {
       v->rg = place_regions(p, v->rng);
       v->final_fence_made = !active(i);
       rep.params.push_back(p);
-      v->cov_key = cov_config(p);
+      v->cov_key = engine_cov_config(p);
       v->op_shape = cov_shape(p);
       if (active(i)) {
         EngineHandshakeBins::declare(cov_, "store", v->cov_key);

@@ -109,10 +109,11 @@ TEST(StoreDirected, JumpsFencesAndOutOfBounds) {
 }
 
 // L1 error responses turn into error 2 on the next FENCE; the engine goes on.
-TEST(StoreFaults, L1ErrorsReachTheFence) {
-  StoreOptions opt = base_options();
-  opt.l1_error_rate = 0.05;
-  opt.fence_rate = 0.1;
+// Runs `opt` with the given error and FENCE rates and expects some FENCEs to
+// report the error.
+void expect_l1_error_fences(StoreOptions opt, double error_rate, double fence_rate) {
+  opt.l1_error_rate = error_rate;
+  opt.fence_rate = fence_rate;
   const StoreReport rep = Lockstep::run(opt);
   ASSERT_TRUE(rep.ok) << rep.error;
   uint64_t reported = 0;
@@ -120,18 +121,14 @@ TEST(StoreFaults, L1ErrorsReachTheFence) {
   EXPECT_GT(reported, 0u);
 }
 
+TEST(StoreFaults, L1ErrorsReachTheFence) { expect_l1_error_fences(base_options(), 0.05, 0.1); }
+
 // The same with full groups and many FENCEs, so that the error reaches a
 // FENCE in every slot of the P = 4 variants, the last included.
 TEST(StoreFaults, L1ErrorsReachFencesInEverySlot) {
   StoreOptions opt = base_options();
   opt.full_groups = true;
-  opt.l1_error_rate = 0.05;
-  opt.fence_rate = 0.3;
-  const StoreReport rep = Lockstep::run(opt);
-  ASSERT_TRUE(rep.ok) << rep.error;
-  uint64_t reported = 0;
-  for (const auto& s : rep.stats) reported += s.l1_error_fences;
-  EXPECT_GT(reported, 0u);
+  expect_l1_error_fences(opt, 0.05, 0.3);
 }
 
 // Reset at random cycles in the middle of traffic: the engine comes back

@@ -24,6 +24,8 @@ struct EngineOptions : CommonOptions {
   double op_valid_rate = 0.9;
   double res_ready_rate = 0.9;
   double l1_ready_rate = 0.9;
+  double l1_stall_rate = 0.0;  ///< chance of a long L1 stall (L1Config::stall_rate)
+  unsigned l1_stall_cycles = 0;
   unsigned l1_min_latency = 0;
   unsigned l1_max_latency = 8;
   double l1_error_rate = 0.0;  ///< > 0: the checks that need error-free memory are off
@@ -59,6 +61,8 @@ inline L1Config l1_config(const EngineOptions& opt, const EngineParams& p) {
   lc.min_latency = opt.l1_min_latency;
   lc.max_latency = opt.l1_max_latency;
   lc.req_ready_rate = opt.l1_ready_rate;
+  lc.stall_rate = opt.l1_stall_rate;
+  lc.stall_cycles = opt.l1_stall_cycles;
   lc.error_rate = opt.l1_error_rate;
   lc.max_outstanding = p.max_outstanding;
   return lc;

@@ -44,6 +44,9 @@ struct StoreOptions : EngineOptions {
   double chain_rate = 0.85;
   double oob_rate = 0.03;
   bool lossless_only = false;  ///< CCF zero only
+  /// New streams start at a multiple of this many bytes (1: at any byte).
+  /// A stream whose runs are a multiple of it fills a buffer to its end.
+  unsigned stream_align = 1;
   /// Given data instead of a random program (only_variant must be set): one
   /// chained stream of these vectors, CCF zero, full groups, starting at
   /// data_base (and header_base for the separate layout). The report then
@@ -66,6 +69,7 @@ struct StoreVariantStats {
   uint64_t oob = 0;
   uint64_t l1_error_fences = 0;
   uint64_t resets = 0;
+  uint64_t peak_outstanding = 0;  ///< the most L1 writes in flight at once
 };
 
 struct StoreReport {
@@ -224,8 +228,9 @@ class StoreLockstep {
         // change the stream.)
         const bool sep = std::bernoulli_distribution(opt_.sep_rate)(r);
         if (k < grp.num) v.layout = sep ? Layout::kSeparateHeader : Layout::kInterleaved;
-        op.dptr = rg.d_org + v.bump_d + 1 + r() % (2 * v.p.line_bytes);
-        op.hptr = rg.h_org + v.bump_h + 1 + r() % (2 * v.p.line_bytes);
+        const uint64_t a = opt_.stream_align;
+        op.dptr = (rg.d_org + v.bump_d + 1 + r() % (2 * v.p.line_bytes) + a - 1) / a * a;
+        op.hptr = (rg.h_org + v.bump_h + 1 + r() % (2 * v.p.line_bytes) + a - 1) / a * a;
       } else {
         // Garbage that must be ignored.
         op.dptr = r() & v.p.addr_mask();
@@ -567,6 +572,7 @@ class StoreLockstep {
     for (unsigned i = 0; i < vars_.size(); ++i) {
       const Variant& v = *vars_[i];
       rep.stats.push_back(v.stats);
+      rep.stats.back().peak_outstanding = v.mem.peak_outstanding();
       if (!rep.error.empty()) continue;
       const std::string who = "variant " + std::to_string(i) + ": ";
       // With L1 errors injected, failed writes leave holes: then only the

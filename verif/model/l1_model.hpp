@@ -25,6 +25,11 @@ struct L1Config {
   unsigned min_latency = 0;  ///< cycles from request to earliest response
   unsigned max_latency = 0;  ///< random in [min, max]
   double req_ready_rate = 1.0;
+  /// Long stalls: on a cycle that would be ready, with this chance the
+  /// request channel goes not-ready for stall_cycles cycles in a row (a
+  /// busy memory; random ready alone rarely holds off for long).
+  double stall_rate = 0.0;
+  unsigned stall_cycles = 0;
   double error_rate = 0.0;  ///< chance that a response carries the error bit
   /// Bytes the master may write or read: [lo, hi). Anything else is a violation.
   uint64_t lo = 0;
@@ -77,6 +82,8 @@ class L1Memory {
   /// Port-rule and range violations, as readable sentences.
   const std::vector<std::string>& violations() const { return violations_; }
   std::size_t outstanding() const { return rsp_.size(); }
+  /// The most requests that were ever outstanding at once.
+  std::size_t peak_outstanding() const { return peak_outstanding_; }
   uint64_t requests() const { return requests_; }
 
  private:
@@ -86,7 +93,20 @@ class L1Memory {
     std::vector<uint8_t> rdata;
   };
 
-  void draw() { req_ready_ = std::bernoulli_distribution(cfg_.req_ready_rate)(rng_); }
+  void draw() {
+    if (stall_left_ > 0) {
+      --stall_left_;
+      req_ready_ = false;
+      return;
+    }
+    req_ready_ = std::bernoulli_distribution(cfg_.req_ready_rate)(rng_);
+    // No draw without stalls: the random stream of other runs stays as it was.
+    if (req_ready_ && cfg_.stall_rate > 0 && cfg_.stall_cycles > 0 &&
+        std::bernoulli_distribution(cfg_.stall_rate)(rng_)) {
+      stall_left_ = cfg_.stall_cycles - 1;
+      req_ready_ = false;
+    }
+  }
 
   void violation(const std::string& what) {
     if (violations_.size() < 16)
@@ -119,6 +139,7 @@ class L1Memory {
     // Responses stay in order: a response is never due before the one ahead.
     if (!rsp_.empty() && p.due < rsp_.back().due) p.due = rsp_.back().due;
     rsp_.push_back(std::move(p));
+    if (rsp_.size() > peak_outstanding_) peak_outstanding_ = rsp_.size();
   }
 
   unsigned latency() {
@@ -129,6 +150,8 @@ class L1Memory {
   std::mt19937_64 rng_;
   uint64_t cycle_ = 0;
   bool req_ready_ = true;
+  unsigned stall_left_ = 0;
+  std::size_t peak_outstanding_ = 0;
   std::deque<Pending> rsp_;
   std::map<uint64_t, uint8_t> bytes_;
   std::map<uint64_t, unsigned> writes_;

@@ -161,6 +161,18 @@ module tb_engine
       .rsp_rdata_i(rsp_rdata_i[v][LB*8-1:0]),
       .rsp_error_i(rsp_error_i[v])
     );
+    // The dispatcher's run queue (FDepth 4) never holds more than two runs:
+    // each engine holds at most two groups (its group and result registers)
+    // and a switch of engine waits for an empty queue. The coverage waiver of
+    // f_count_q[2] and f_room (verif/coverage/waivers.txt) stands on this
+    // check, made whenever the count changes in every test.
+    always_comb begin
+      if (rst_ni) begin
+        assert (u_dut.f_count_q <= 3'd2)
+        else $error("tb_engine: variant %0d: the run queue holds %0d runs", v, u_dut.f_count_q);
+      end
+    end
+
     assign res_num_o[v]   = 3'(rnum);
     assign req_addr_o[v]  = 32'(addr) + ((fault_i[v] && req_valid_o[v]) ? 32'(LB) : 32'd0);
     assign req_wdata_o[v] = (MaxLB * 8)'(wdata);

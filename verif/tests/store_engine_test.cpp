@@ -96,6 +96,52 @@ TEST(StoreDirected, ChainedFullGroupsAtFullRate) {
   print_stats(rep);
 }
 
+// A slow memory under dense full groups: a latency above MaxOutstanding
+// keeps every variant at its limit of writes in flight.
+TEST(StoreDirected, SlowMemoryKeepsEveryWriteSlotBusy) {
+  StoreOptions opt = base_options();
+  opt.sparsity = 0.0;
+  opt.full_groups = true;
+  opt.oob_rate = 0.0;
+  opt.op_valid_rate = 1.0;
+  opt.res_ready_rate = 1.0;
+  opt.l1_ready_rate = 1.0;
+  opt.l1_min_latency = 40;
+  opt.l1_max_latency = 48;
+  opt.groups = 200;
+  const StoreReport rep = Lockstep::run(opt);
+  ASSERT_TRUE(rep.ok) << rep.error;
+  print_stats(rep);
+  for (std::size_t v = 0; v < rep.stats.size(); ++v)
+    EXPECT_EQ(rep.stats[v].peak_outstanding, rep.params[v].max_outstanding) << "variant " << v;
+}
+
+// A busy memory: stalls of the request channel longer than a buffer takes
+// to fill, under one long interleaved stream of headers only (every element
+// dropped, no FENCE or new stream to flush the buffer) that starts 8-byte
+// aligned, so that the runs (2-byte headers, P of them) fill the data
+// stream's write-combining buffer to its last byte (the 256-byte-line
+// variant's 1 KiB included) and the engine waits with a full buffer.
+TEST(StoreDirected, BusyMemoryFillsTheDataBufferToTheEnd) {
+  StoreOptions opt = base_options();
+  opt.sparsity = 1.0;
+  opt.full_groups = true;
+  opt.chain_rate = 1.0;
+  opt.fence_rate = 0.0;
+  opt.stream_align = 8;
+  opt.sep_rate = 0.0;  // the headers go to the data buffer
+  opt.oob_rate = 0.0;
+  opt.op_valid_rate = 1.0;
+  opt.res_ready_rate = 1.0;
+  opt.l1_ready_rate = 1.0;
+  opt.l1_stall_rate = 0.01;
+  opt.l1_stall_cycles = 600;
+  opt.groups = 600;
+  const StoreReport rep = Lockstep::run(opt);
+  ASSERT_TRUE(rep.ok) << rep.error;
+  print_stats(rep);
+}
+
 // Many jumps, fences and out-of-bounds operations.
 TEST(StoreDirected, JumpsFencesAndOutOfBounds) {
   StoreOptions opt = base_options();

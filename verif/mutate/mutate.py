@@ -6,7 +6,9 @@ checks the mutated module against that copy (CMake's ZCOMP_RTL_ROOT, ccache
 on), runs it, and records the mutant as
   killed      the test failed or timed out (a hang counts as caught),
   survived    every test passed: the regression did not notice, or
-  stillborn   the mutant did not build (Verilator or C++ error); not counted.
+  stillborn   the mutant did not build (Verilator or C++ error; a C++ error
+              is first retried on freshly verilated models, since a file
+              of an earlier split of a model can be left behind); not counted.
 The kill rate is killed / (killed + survived). A survivor listed in
 verif/mutate/equivalent.txt (`<mutant id> -- <reason>`) is explained as an
 equivalent mutant; any other survivor is a hole in the regression.
@@ -31,6 +33,7 @@ Exit status: 0 when every survivor is explained as equivalent, 1 otherwise,
 2 on bad usage or when the unmutated copy fails its tests.
 """
 import argparse
+import glob
 import os
 import random
 import re
@@ -190,7 +193,20 @@ class Bench:
         log = os.path.join(self.logs, tag + ".build.log")
         # Verilator may rename its files after an edit; the second build then links (see Makefile).
         if sh(build, log) != 0 and sh(build, log) != 0:
-            return "build"
+            with open(log, encoding="utf-8", errors="replace") as f:
+                verilator_failed = "%Error" in f.read()
+            if verilator_failed:
+                return "build"
+            # Verilator took the mutant but the C++ did not compile: a file of
+            # an earlier split of the model can be left in its folder and
+            # still be listed. Verilate the tests' models afresh once (ccache
+            # keeps the C++ cheap) before calling the mutant stillborn.
+            for t in targets:  # <name>_test links the model vtb_<name>
+                lib = "vtb_" + t[:-len("_test")]
+                for d in glob.glob(os.path.join(self.bld, "CMakeFiles", lib + ".dir", "V*.dir")):
+                    shutil.rmtree(d)
+            if sh(["cmake", self.bld], log + ".reconfigure") != 0 or sh(build, log) != 0:
+                return "build"
         for t, flt in tests:
             rc = sh([os.path.join(self.bld, t), f"--gtest_filter={flt}", "--gtest_fail_fast",
                      "--gtest_brief=1"], os.path.join(self.logs, f"{tag}.{t}.log"),

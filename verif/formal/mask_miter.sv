@@ -18,7 +18,8 @@ module mask_miter
   input  logic [N-1:0][EW-1:0] data_i,
   input  ccf_e                 ccf_i,
   input  logic [EW-1:0]        thresh_i,
-  output logic                 ok_o
+  output logic                 ok_o,
+  output logic                 bad_o   // !ok_o: the output a SAT-sweeping prover wants at 0
 );
   logic [N-1:0] keep;
   zcomp_mask_gen #(.N(N), .EW(EW)) u_dut (.data_i, .ccf_i, .thresh_i, .keep_o(keep));
@@ -39,4 +40,5 @@ module mask_miter
       if (keep[i] != !drop) ok_o = 1'b0;
     end
   end
+  assign bad_o = !ok_o;
 endmodule

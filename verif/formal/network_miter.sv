@@ -18,7 +18,8 @@ module network_miter
 ) (
   input  logic [N-1:0]        keep_i,
   input  logic [N-1:0][W-1:0] data_i,
-  output logic                ok_o
+  output logic                ok_o,
+  output logic                bad_o   // !ok_o: the output a SAT-sweeping prover wants at 0
 );
   logic [N-1:0][CntW-1:0] excl;
   logic [CntW-1:0]        count;
@@ -49,4 +50,5 @@ module network_miter
       if (CntW'(j) >= count && packed_mux[j] != '0) ok_o = 1'b0;
     end
   end
+  assign bad_o = !ok_o;
 endmodule

@@ -10,7 +10,8 @@ module prefix_miter
   localparam int unsigned SumW     = $clog2(N + 1)
 ) (
   input  logic [N-1:0] bits_i,
-  output logic         ok_o
+  output logic         ok_o,
+  output logic         bad_o   // !ok_o: the output a SAT-sweeping prover wants at 0
 );
   logic [N-1:0][SumW-1:0] excl_ref, excl_dut;
   logic [SumW-1:0]        total_ref, total_dut;
@@ -22,4 +23,5 @@ module prefix_miter
     .clk_i(1'b0), .rst_ni(1'b1), .en_i(1'b1), .bits_i, .excl_o(excl_dut), .total_o(total_dut)
   );
   assign ok_o = excl_ref == excl_dut && total_ref == total_dut;
+  assign bad_o = !ok_o;
 endmodule

@@ -81,15 +81,22 @@ INSTANTIATE_TEST_SUITE_P(Store, StoreSweep, ::testing::ValuesIn(points()),
                          });
 
 // Every operation chained, full groups, no backpressure: the common case.
-TEST(StoreDirected, ChainedFullGroupsAtFullRate) {
+// Full groups, no out-of-bounds operation, and no backpressure on the
+// engine's ports (the directed tests below then change the memory).
+StoreOptions full_rate_options() {
   StoreOptions opt = base_options();
   opt.full_groups = true;
-  opt.chain_rate = 1.0;
-  opt.fence_rate = 0.0;
   opt.oob_rate = 0.0;
   opt.op_valid_rate = 1.0;
   opt.res_ready_rate = 1.0;
   opt.l1_ready_rate = 1.0;
+  return opt;
+}
+
+TEST(StoreDirected, ChainedFullGroupsAtFullRate) {
+  StoreOptions opt = full_rate_options();
+  opt.chain_rate = 1.0;
+  opt.fence_rate = 0.0;
   opt.l1_max_latency = 1;
   const StoreReport rep = Lockstep::run(opt);
   ASSERT_TRUE(rep.ok) << rep.error;
@@ -99,13 +106,8 @@ TEST(StoreDirected, ChainedFullGroupsAtFullRate) {
 // A slow memory under dense full groups: a latency above MaxOutstanding
 // keeps every variant at its limit of writes in flight.
 TEST(StoreDirected, SlowMemoryKeepsEveryWriteSlotBusy) {
-  StoreOptions opt = base_options();
+  StoreOptions opt = full_rate_options();
   opt.sparsity = 0.0;
-  opt.full_groups = true;
-  opt.oob_rate = 0.0;
-  opt.op_valid_rate = 1.0;
-  opt.res_ready_rate = 1.0;
-  opt.l1_ready_rate = 1.0;
   opt.l1_min_latency = 40;
   opt.l1_max_latency = 48;
   opt.groups = 200;
@@ -123,17 +125,12 @@ TEST(StoreDirected, SlowMemoryKeepsEveryWriteSlotBusy) {
 // stream's write-combining buffer to its last byte (the 256-byte-line
 // variant's 1 KiB included) and the engine waits with a full buffer.
 TEST(StoreDirected, BusyMemoryFillsTheDataBufferToTheEnd) {
-  StoreOptions opt = base_options();
+  StoreOptions opt = full_rate_options();
   opt.sparsity = 1.0;
-  opt.full_groups = true;
   opt.chain_rate = 1.0;
   opt.fence_rate = 0.0;
   opt.stream_align = 8;
   opt.sep_rate = 0.0;  // the headers go to the data buffer
-  opt.oob_rate = 0.0;
-  opt.op_valid_rate = 1.0;
-  opt.res_ready_rate = 1.0;
-  opt.l1_ready_rate = 1.0;
   opt.l1_stall_rate = 0.01;
   opt.l1_stall_cycles = 600;
   opt.groups = 600;

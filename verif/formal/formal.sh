@@ -33,7 +33,7 @@ prove() {
   # nodes, which re-associated adder trees have, and so turns a proved
   # miter into a constant), then let sat prove the result for every input
   # or print the counterexample. Plain sat on the word-level netlist took
-  # 216 s on Kogge-Stone N = 32 and did not finish N = 64 in 85 minutes.
+  # 216 s on Kogge-Stone N = 32 and had not finished N = 64 after 86 minutes.
   "$YOSYS" -q -l "$log" -p "read_slang -j 1 $files --top $top $*; prep -top $top; flatten; \
     delete -port $top/ok_o; techmap; opt -fast; abc -g AND -script +strash;iprove; opt_clean; \
     sat -prove bad_o 0 -verify -show-inputs" > /dev/null 2>&1

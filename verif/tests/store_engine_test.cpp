@@ -80,7 +80,6 @@ INSTANTIATE_TEST_SUITE_P(Store, StoreSweep, ::testing::ValuesIn(points()),
                                   std::to_string(static_cast<int>(p.ready * 100));
                          });
 
-// Every operation chained, full groups, no backpressure: the common case.
 // Full groups, no out-of-bounds operation, and no backpressure on the
 // engine's ports (the directed tests below then change the memory).
 StoreOptions full_rate_options() {
@@ -93,6 +92,7 @@ StoreOptions full_rate_options() {
   return opt;
 }
 
+// Every operation chained, full groups, no backpressure: the common case.
 TEST(StoreDirected, ChainedFullGroupsAtFullRate) {
   StoreOptions opt = full_rate_options();
   opt.chain_rate = 1.0;

@@ -18,9 +18,9 @@
 # Output: build/fpga/<TAG>/ with the logs, the netlist, the bitstream and
 # summary.txt (key=value lines that fpga_report.sh reads).
 # A step whose inputs have not changed is not run again: the synthesis is
-# reused while the sources, the top, PARAMS and the tools are
-# the same (synth.key), and a placer seed's run while the netlist and the
-# nextpnr options are (pnr_seed<N>.key). So an interrupted make fpga or
+# reused while the sources (the shared ones and the top's own file), the
+# top, PARAMS and the tools are the same (synth.key), and a placer seed's
+# run while the netlist and the nextpnr options are (pnr_seed<N>.key). So an interrupted make fpga or
 # make fpga-report goes on where it stopped. FORCE=1 runs everything again.
 # Run it from the repo root: YoWASP sees only relative paths below it.
 set -eu
@@ -75,7 +75,18 @@ summary target_mhz "$TARGET_MHZ"
 # A step's key: a hash of everything its result depends on.
 hash() { sha1sum | cut -c1-16; }
 TOOLS=$("$VENV/bin/pip" list 2>/dev/null | grep -iE "yowasp|apycula" | tr -s ' ' | tr '\n' ' ')
-SYNTH_KEY=$( { cat $SOURCES; echo "$TOP|$PARAMS|$SYNTH|$TOOLS"; } | hash)
+# The synthesis key hashes the shared sources and this top's own file: the
+# other tops in rtl/fpga/ (board_*.sv, zcomp_unit_top.sv) each hold only their
+# own module, so a change to one board's top leaves the other boards' steps
+# up to date.
+KEY_SOURCES=""
+for f in $SOURCES; do
+  case "${f##*/}" in
+    board_*.sv | zcomp_unit_top.sv) [ "${f##*/}" = "$TOP.sv" ] || continue ;;
+  esac
+  KEY_SOURCES="$KEY_SOURCES $f"
+done
+SYNTH_KEY=$( { cat $KEY_SOURCES; echo "$TOP|$PARAMS|$SYNTH|$TOOLS"; } | hash)
 
 # ------------------------------------------------------------------ synthesis
 if [ "${FORCE:-0}" != 1 ] && [ "$(cat "$OUT/synth.key" 2>/dev/null)" = "$SYNTH_KEY" ] &&

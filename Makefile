@@ -26,7 +26,7 @@ DEPS := verilator:verilator cmake:cmake g++:g++ ccache:ccache \
         /usr/include/gtest/gtest.h:libgtest-dev /usr/include/zlib.h:zlib1g-dev \
         gtkwave:gtkwave Xvfb:xvfb import:imagemagick
 
-.PHONY: help deps fpga-deps configure build test run wave wave-screenshot lint synth-check \
+.PHONY: help deps fpga-deps configure build test run wave wave-screenshot lint synth-check fpga-area \
         synth fpga fpga-report formal coverage mutate bench format clean
 
 help:
@@ -38,6 +38,7 @@ help:
 	@echo "make synth BOARD=ulx3s   FPGA synthesis of a board top (boards: constraints/*/)"
 	@echo "make fpga BOARD=ulx3s    synthesis, place and route, Fmax and bitstream"
 	@echo "make fpga-report         every board and variant, written to docs/fpga.md"
+	@echo "make fpga-area BOARD=... the logic of a board top, module by module"
 	@echo "make formal  every formal proof (prefix sums, networks, CCF) and the planted-bug check"
 	@echo "make coverage  the regression with line and toggle coverage: a table per RTL module, HTML"
 	@echo "make mutate  mutation testing of rtl/: kill rate and survivors (MUTATE_ARGS=--list, --all, ...)"
@@ -148,6 +149,10 @@ synth: fpga-deps
 
 fpga: fpga-deps
 	sh verif/synth/fpga_flow.sh $(BOARD) fpga
+
+# Where a board top's logic goes, module by module (hierarchy kept).
+fpga-area: fpga-deps
+	sh verif/synth/fpga_area.sh $(BOARD)
 
 # Every board and design variant, then docs/fpga.md (about two hours on 2 cores;
 # a stopped report goes on where it was).

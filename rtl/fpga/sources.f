@@ -1,7 +1,10 @@
+rtl/fpga/zcomp_fpga_pkg.sv
 rtl/fpga/zcomp_l1_bram.sv
 rtl/fpga/zcomp_uart_tx.sv
 rtl/fpga/zcomp_fmap_gen.sv
+rtl/fpga/zcomp_status.sv
 rtl/fpga/zcomp_selftest.sv
+rtl/fpga/zcomp_unit_selftest.sv
 rtl/fpga/zcomp_board_reset.sv
 rtl/fpga/board_ulx3s.sv
 rtl/fpga/board_icebreaker.sv

@@ -17,7 +17,9 @@
 // the clock edge (load_i wins). Throughput: one vector per cycle.
 // Guarantees: a lane's state is never 0 (xorshift32 keeps a nonzero state
 // nonzero), so no lane gets stuck.
-module zcomp_fmap_gen #(
+module zcomp_fmap_gen
+  import zcomp_fpga_pkg::xorshift32;
+#(
   parameter int unsigned Lanes = 16,
   parameter int unsigned EW    = 32
 ) (
@@ -35,13 +37,6 @@ module zcomp_fmap_gen #(
   if (Lanes < 1) begin : gen_bad_lanes
     $error("zcomp_fmap_gen: Lanes must be at least 1");
   end
-
-  function automatic logic [31:0] xorshift32(logic [31:0] x);
-    logic [31:0] y;
-    y = x ^ (x << 13);
-    y = y ^ (y >> 17);
-    return y ^ (y << 5);
-  endfunction
 
   for (genvar l = 0; l < Lanes; l++) begin : gen_lane
     localparam logic [31:0] Mix = 32'(64'h9E3779B9 * (l + 1));

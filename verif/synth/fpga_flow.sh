@@ -36,8 +36,13 @@ if [ ! -f "$CONF" ]; then
   exit 2
 fi
 case "$STEP" in synth|fpga) ;; *) echo "[fpga] step is 'synth' or 'fpga', got '$STEP'" >&2; exit 2;; esac
-TOP= FAMILY= NEXTPNR_ARGS= CONSTRAINTS= BOARD_MHZ= TARGET_MHZ= CONFIG= ROUTER=
+TOP= FAMILY= NEXTPNR_ARGS= CONSTRAINTS= BOARD_MHZ= TARGET_MHZ= CONFIG= ENGINE_CONFIG= ROUTER=
 . "./$CONF"
+# A small board's top runs the units alone unless PARAMS has "-G Engine=1";
+# its board.conf then describes that configuration in ENGINE_CONFIG.
+case " $PARAMS " in
+  *" Engine=1 "*) [ -n "$ENGINE_CONFIG" ] && CONFIG=$ENGINE_CONFIG ;;
+esac
 UNCONSTRAINED=""
 if [ -n "${TOP_OVERRIDE:-}" ]; then
   TOP=$TOP_OVERRIDE

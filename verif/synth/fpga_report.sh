@@ -38,17 +38,19 @@ mkdir -p build/fpga
 # ----------------------------------------------------------------- boards
 SEEDS=$MAIN_SEEDS run ulx3s ulx3s fpga ""
 run icebreaker icebreaker fpga ""
+run icebreaker-engine icebreaker fpga "-G Engine=1"
 run tangnano9k tangnano9k fpga ""
+run tangnano9k-engine tangnano9k fpga "-G Engine=1"
 run arty arty synth ""
 
 {
   echo "### Boards"
   echo
-  echo "| board | device | configuration | logic (used / available) | FFs | BRAM | DSP | Fmax (MHz) | vectors/s at Fmax | GB/s in | result |"
+  echo "| board (build folder) | device | configuration | logic (used / available) | FFs | BRAM | DSP | Fmax (MHz) | vectors/s at Fmax | GB/s in | result |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|"
-  for b in ulx3s icebreaker tangnano9k arty; do
+  for b in ulx3s icebreaker icebreaker-engine tangnano9k tangnano9k-engine arty; do
     fam=$(get $b family)
-    dev=$(grep -E "^NEXTPNR_ARGS" constraints/$b/board.conf | cut -d'"' -f2)
+    dev=$(grep -E "^NEXTPNR_ARGS" "constraints/$(get $b board)/board.conf" | cut -d'"' -f2)
     [ "$fam" = xilinx ] && dev="XC7A35T (synth_xilinx)"
     st=$(get $b status)
     # N, EW and P from the configuration text ("N=16 EW=32 P=1, ...").

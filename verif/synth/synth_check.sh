@@ -34,11 +34,12 @@ echo "[synth] self-test: the planted latch is rejected"
 # FPGA self-test top holds the combined engine at P=1 (the store and load
 # engines at P=1 and the dispatcher) with the block RAM L1, the generator
 # and the UART; its L1 is made small here, since the generic flow turns the
-# RAM into flip-flops. P=4 is checked on each engine alone. On 2 cores these
+# RAM into flip-flops. The small boards' units-alone self-test is checked
+# too. P=4 is checked on each engine alone. On 2 cores these
 # take about 3, 4 and 3 minutes, the rest seconds.
 for spec in "zcomp_compress" "zcomp_expand" "zcomp_wc_buffer" \
             "zcomp_store_engine -G P=4" "zcomp_load_engine -G P=4" \
-            "zcomp_selftest -G MemLines=4 -G BlockVecs=1"; do
+            "zcomp_selftest -G MemLines=4 -G BlockVecs=1" "zcomp_unit_selftest"; do
   top=${spec%% *}
   params=""
   [ "$top" != "$spec" ] && params=${spec#* }

@@ -1,5 +1,7 @@
-// The FPGA self-test top (rtl/fpga/zcomp_selftest.sv) in Verilator: three
-// configurations side by side (verif/tb/tb_selftest.sv). The test decodes
+// The FPGA self-test tops in Verilator: three configurations of
+// rtl/fpga/zcomp_selftest.sv (the engine) and one of
+// rtl/fpga/zcomp_unit_selftest.sv (the units alone) side by side
+// (verif/tb/tb_selftest.sv). The test decodes
 // each UART line bit by bit, parses the status line, and checks every field
 // against what it must be: the generator of docs/fpga.md rewritten here,
 // compressed by the golden model (zcomp_model), block after block. It also
@@ -26,7 +28,7 @@
 namespace zcomp {
 namespace {
 
-constexpr unsigned kVariants = 3;
+constexpr unsigned kVariants = 4;
 constexpr uint64_t kClkHz = 40'000;  // tb_selftest's defaults
 constexpr unsigned kBitCycles = 10;  // ClkHz / Baud
 constexpr uint32_t kSeed = 0x2545F491;
@@ -39,6 +41,7 @@ constexpr std::array<Variant, kVariants> kVariant{{
     {16, 32, 1, 16, 48, "N=16 EW=32 P=1, 64-byte lines"},
     {4, 8, 1, 8, 32, "N=4 EW=8 P=1, 16-byte lines"},
     {8, 16, 4, 16, 48, "N=8 EW=16 P=4, 32-byte lines"},
+    {8, 8, 1, 16, 32, "units alone, N=8 EW=8"},
 }};
 
 uint32_t xorshift32(uint32_t x) {
@@ -161,7 +164,7 @@ std::optional<Status> parse(const std::string& line, unsigned digits) {
 }
 
 struct SelftestOptions : harness::CommonOptions {
-  std::array<unsigned, kVariants> sparsity{8, 4, 12};
+  std::array<unsigned, kVariants> sparsity{8, 4, 12, 6};
   std::array<bool, kVariants> fault{};        ///< fault_i high from cycle 1000 on
   std::array<bool, kVariants> expect_fail{};  ///< the checker expects FAIL lines
   std::optional<uint64_t> reset_at;           ///< rst_ni low for 3 cycles there
@@ -184,7 +187,7 @@ Report run_once(const SelftestOptions& opt) {
   top->sparsity_i = 0;
   for (unsigned v = 0; v < kVariants; ++v) {
     expected.emplace_back(kVariant[v], opt.sparsity[v]);
-    top->sparsity_i |= static_cast<uint16_t>((opt.sparsity[v] & 31u) << (5 * v));
+    top->sparsity_i |= (opt.sparsity[v] & 31u) << (5 * v);
   }
   std::array<unsigned, kVariants> epoch_lines{};  // lines since the last reset
   std::array<unsigned, kVariants> beats{};        // heartbeat changes
@@ -296,18 +299,19 @@ TEST(Selftest, StatusLinesMatchTheGoldenModel) {
 
 TEST(Selftest, NoneDroppedAllDroppedAndOddSparsity) {
   auto opt = base_options();
-  opt.sparsity = {0, 16, 5};
+  opt.sparsity = {0, 16, 5, 16};
   opt.lines = 1;
   EXPECT_FALSE(run(opt).mismatch);
-  opt.sparsity = {16, 0, 16};
+  opt.sparsity = {16, 0, 16, 0};
   EXPECT_FALSE(run(opt).mismatch);
-  opt.sparsity = {5, 16, 0};  // the P = 4 variant with every element kept
+  opt.sparsity = {5, 16, 0, 5};  // the P = 4 variant with every element kept
   EXPECT_FALSE(run(opt).mismatch);
 }
 
-// The planted bug: fault_i flips a bit of every line the L1 returns. Each
-// variant in turn must report FAIL with errors, light fail_o, and keep going
-// (a corrupt stream ends in error results, not a hang: blocks still grow).
+// The planted bug: fault_i flips a bit of every line the L1 returns (the
+// units-alone variant: header bit 0 between the units). Each variant in turn
+// must report FAIL with errors, light fail_o, and keep going (a corrupt
+// stream ends in error results, not a hang: blocks still grow).
 TEST(Selftest, PlantedFaultIsReported) {
   for (unsigned v = 0; v < kVariants; ++v) {
     auto opt = base_options();
@@ -320,18 +324,21 @@ TEST(Selftest, PlantedFaultIsReported) {
   }
 }
 
-// The check of the check: with the fault planted on variant 1 and the
-// checker expecting a clean run, the run must end in a mismatch there.
+// The check of the check: with the fault planted on one variant (an engine
+// one, then the units alone) and the checker expecting a clean run, the run
+// must end in a mismatch there.
 TEST(Selftest, CheckerCatchesAnUnexpectedFault) {
-  auto opt = base_options();
-  opt.fault[1] = true;
-  opt.lines = 1;
-  opt.trace_on_mismatch = false;
-  const auto rep = run_once(opt);
-  ASSERT_TRUE(rep.mismatch);
-  EXPECT_EQ(rep.mismatch->variant, 1u);
-  std::printf("[zcomp] caught as expected: variant %u, %s\n", rep.mismatch->variant,
-              rep.mismatch->port.c_str());
+  for (const unsigned v : {1u, 3u}) {
+    auto opt = base_options();
+    opt.fault[v] = true;
+    opt.lines = 1;
+    opt.trace_on_mismatch = false;
+    const auto rep = run_once(opt);
+    ASSERT_TRUE(rep.mismatch) << "variant " << v;
+    EXPECT_EQ(rep.mismatch->variant, v);
+    std::printf("[zcomp] caught as expected: variant %u, %s\n", rep.mismatch->variant,
+                rep.mismatch->port.c_str());
+  }
 }
 
 // Reset on a random cycle between status lines: the totals, the generator

@@ -11,3 +11,4 @@ rtl/fpga/board_icebreaker.sv
 rtl/fpga/board_tangnano9k.sv
 rtl/fpga/board_arty.sv
 rtl/fpga/zcomp_unit_top.sv
+rtl/fpga/zcomp_engine_top.sv

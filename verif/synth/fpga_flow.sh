@@ -81,13 +81,13 @@ summary target_mhz "$TARGET_MHZ"
 hash() { sha1sum | cut -c1-16; }
 TOOLS=$("$VENV/bin/pip" list 2>/dev/null | grep -iE "yowasp|apycula" | tr -s ' ' | tr '\n' ' ')
 # The synthesis key hashes the shared sources and this top's own file: the
-# other tops in rtl/fpga/ (board_*.sv, zcomp_unit_top.sv) each hold only their
+# other tops in rtl/fpga/ (board_*.sv, zcomp_*_top.sv) each hold only their
 # own module, so a change to one board's top leaves the other boards' steps
 # up to date.
 KEY_SOURCES=""
 for f in $SOURCES; do
   case "${f##*/}" in
-    board_*.sv | zcomp_unit_top.sv) [ "${f##*/}" = "$TOP.sv" ] || continue ;;
+    board_*.sv | zcomp_*_top.sv) [ "${f##*/}" = "$TOP.sv" ] || continue ;;
   esac
   KEY_SOURCES="$KEY_SOURCES $f"
 done

@@ -163,7 +163,28 @@ for seed in $SEEDS; do
     rm -f "$OUT/pnr_seed$seed.key"
     echo "[fpga] $BOARD: place and route, seed $seed, target $TARGET_MHZ MHz -> $log"
     t0=$(date +%s)
-    if "$@" --freq "$TARGET_MHZ" --timing-allow-fail --seed "$seed" -l "$log" > /dev/null 2>&1; then
+    # nextpnr prints the utilisation before it places. A design over 100 % of
+    # a resource cannot fit, yet the Gowin placer would grind on for a long
+    # time: stop it there and say which resource is short.
+    rm -f "$log"
+    "$@" --freq "$TARGET_MHZ" --timing-allow-fail --seed "$seed" -l "$log" > /dev/null 2>&1 &
+    pid=$!
+    over=""
+    while kill -0 "$pid" 2>/dev/null; do
+      over=$(awk '/Device utilisation/ { u = 1; next }
+        u && /%/ { n = $NF; sub(/%/, "", n); r = $2; sub(/:$/, "", r)
+                   if (n + 0 > 100) { print r " " $3 $4 " (" n " %)"; exit } }
+        u && !/%/ { u = 0 }' "$log" 2>/dev/null || true)
+      if [ -n "$over" ]; then kill "$pid"; break; fi
+      sleep 2
+    done
+    rc=0
+    wait "$pid" || rc=$?
+    if [ -n "$over" ]; then
+      echo "[fpga] does not fit: $over; place and route stopped (see $log)"
+      summary status "does not fit: $over (nextpnr's utilisation)"
+      break
+    elif [ "$rc" = 0 ]; then
       PNR_OK=1
     else
       echo "[fpga] place and route FAILED (see $log):"

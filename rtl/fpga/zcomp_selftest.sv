@@ -8,8 +8,7 @@
 //      layout with the headers at HBase), CCF "zero" (lossless);
 //   2. sends a FENCE (its error code must be 0);
 //   3. loads them back with ZCOMPL, chained the same way, and compares each
-//      expanded vector with the generator run again from the block's seed
-//      (one generator: seeded again as the last store group goes out);
+//      expanded vector with a second generator run from the block's seed;
 //      the last load must return the pointers the last store returned;
 //   4. waits for every result, adds the block to the totals, and moves the
 //      seed on (xorshift32) for the next block.
@@ -138,26 +137,24 @@ module zcomp_selftest
   logic [AddrW-1:0] prev_d_q, prev_h_q, st_d_q, st_h_q;
   logic [CntW-1:0]  out_blk_q;
   logic [CntW-1:0]  blocks_q, vectors_q, in_q, out_q, errors_q;
-  logic             gen_load, gen_step, issue_step, check_step, last_store;
-  logic [P*N-1:0][EW-1:0] gen_data;
+  logic             gen_load, issue_step, check_step;
+  logic [P*N-1:0][EW-1:0] issue_data, check_data;
 
-  // One generator serves both sides: it is seeded at the start of the block
-  // and steps with the stores issued; it is seeded again as the last store
-  // group goes out and steps with the load results. The two never overlap:
-  // every load result comes after the FENCE, which comes after the stores.
-  zcomp_fmap_gen #(.Lanes(P * N), .EW(EW)) u_gen (
-    .clk_i, .rst_ni, .load_i(gen_load), .seed_i(seed_q), .step_i(gen_step),
-    .sparsity_i, .data_o(gen_data)
+  zcomp_fmap_gen #(.Lanes(P * N), .EW(EW)) u_gen_issue (
+    .clk_i, .rst_ni, .load_i(gen_load), .seed_i(seed_q), .step_i(issue_step),
+    .sparsity_i, .data_o(issue_data)
+  );
+  zcomp_fmap_gen #(.Lanes(P * N), .EW(EW)) u_gen_check (
+    .clk_i, .rst_ni, .load_i(gen_load), .seed_i(seed_q), .step_i(check_step),
+    .sparsity_i, .data_o(check_data)
   );
 
   logic op_take;
-  assign last_store = op_take && st_q == StStore && issued_q == GrpW'(Groups - 1);
-  assign gen_load   = st_q == StInit || last_store;
-  assign gen_step   = issue_step || check_step;
+  assign gen_load = st_q == StInit;
   assign op_valid = st_q == StStore || st_q == StFence || st_q == StLoad;
   assign op_take  = op_valid && op_ready;
   assign op_num   = (st_q == StFence) ? NumW'(1) : NumW'(P);
-  assign op_data  = gen_data;
+  assign op_data  = issue_data;
   always_comb begin
     for (int unsigned k = 0; k < P; k++) begin
       op_fence[k]  = (st_q == StFence) && k == 0;
@@ -187,7 +184,7 @@ module zcomp_selftest
     bad = 1'b0;
     for (int unsigned k = 0; k < P; k++) begin
       if ((is_store || is_load) && res_err[k] != 2'd0) bad = 1'b1;
-      if (is_load && res_data[k] != gen_data[k*N +: N]) bad = 1'b1;
+      if (is_load && res_data[k] != check_data[k*N +: N]) bad = 1'b1;
     end
     if (is_fence && res_err[0] != 2'd0) bad = 1'b1;
     if (last_load && (res_dptr[P-1] != st_d_q || res_hptr[P-1] != st_h_q)) bad = 1'b1;

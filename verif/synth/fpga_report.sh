@@ -8,7 +8,8 @@
 # Environment: MAIN_SEEDS, the placer seeds of the ULX3S main configuration
 # (default "1": its synthesis takes about 23 minutes and each seed's place and
 # route about 22 more on 2 cores); ENGINE_VARIANTS=1 adds whole self-test tops
-# at P=2 and N=8 EW=16. Steps whose inputs did not change are reused
+# at P=2 and N=8 EW=16; ENGINES_ALONE=1 adds the engines without the self-test
+# (zcomp_engine_top). Steps whose inputs did not change are reused
 # (fpga_flow.sh), so a report that was stopped goes on where it was.
 # Run it from the repo root.
 set -u
@@ -102,7 +103,9 @@ fi
 
 # ------------------------------------------------ engines alone (ULX3S part)
 # The ULX3S self-test's engine configuration without the self-test around it
-# (rtl/fpga/zcomp_engine_top.sv): which engine sets the clock.
+# (rtl/fpga/zcomp_engine_top.sv): which engine sets the clock. About 30
+# minutes for the three on 2 cores, so they run only with ENGINES_ALONE=1.
+if [ "${ENGINES_ALONE:-0}" = 1 ]; then
 for e in 0 1 2; do
   TOP_OVERRIDE=zcomp_engine_top run "engine-alone-$e" ulx3s fpga "-G Engine=$e"
 done
@@ -125,6 +128,7 @@ done
   done
   echo
 } >> "$TABLES"
+fi
 
 # ----------------------------------------------- unit variants (ULX3S part)
 # unit:N:EW:topology:network:stages

@@ -20,8 +20,9 @@
 # A step whose inputs have not changed is not run again: the synthesis is
 # reused while the sources (the shared ones and the top's own file), the
 # top, PARAMS and the tools are the same (synth.key), and a placer seed's
-# run while the netlist and the nextpnr options are (pnr_seed<N>.key). So an interrupted make fpga or
-# make fpga-report goes on where it stopped. FORCE=1 runs everything again.
+# run while the netlist and the nextpnr options are (pnr_seed<N>.key). So an
+# interrupted make fpga or make fpga-report goes on where it stopped.
+# FORCE=1 runs everything again.
 # Run it from the repo root: YoWASP sees only relative paths below it.
 set -eu
 BOARD=${1:?usage: fpga_flow.sh <board> synth|fpga}

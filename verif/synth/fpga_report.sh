@@ -106,28 +106,28 @@ fi
 # (rtl/fpga/zcomp_engine_top.sv): which engine sets the clock. About 30
 # minutes for the three on 2 cores, so they run only with ENGINES_ALONE=1.
 if [ "${ENGINES_ALONE:-0}" = 1 ]; then
-for e in 0 1 2; do
-  TOP_OVERRIDE=zcomp_engine_top run "engine-alone-$e" ulx3s fpga "-G Engine=$e"
-done
-{
-  echo "### Engines alone (ECP5-85F, the ULX3S self-test's engine configuration)"
-  echo
-  echo "N=16 EW=32 P=1, 64-byte lines, 16-bit addresses, 4 requests in flight, 4-line"
-  echo "windows; inputs from a shift register, outputs registered (zcomp_engine_top). One seed."
-  echo
-  echo "| engine | LUT4 + carry | FFs | Fmax (MHz) | vectors/s at Fmax | GB/s |"
-  echo "|---|---|---|---|---|---|"
   for e in 0 1 2; do
-    tag=engine-alone-$e
-    name=$(echo "zcomp_store_engine zcomp_load_engine zcomp_engine" | cut -d' ' -f$((e + 1)))
-    if [ "$(get $tag status)" = "placed and routed" ]; then
-      echo "| $name | $(get $tag luts | awk '{print $1}') | $(get $tag ffs | awk '{print $1}') | $(get $tag fmax_mhz) $(rate "$(get $tag fmax_mhz)" 1 16 32) |"
-    else
-      echo "| $name | $(get $tag status) | | | | |"
-    fi
+    TOP_OVERRIDE=zcomp_engine_top run "engine-alone-$e" ulx3s fpga "-G Engine=$e"
   done
-  echo
-} >> "$TABLES"
+  {
+    echo "### Engines alone (ECP5-85F, the ULX3S self-test's engine configuration)"
+    echo
+    echo "N=16 EW=32 P=1, 64-byte lines, 16-bit addresses, 4 requests in flight, 4-line"
+    echo "windows; inputs from a shift register, outputs registered (zcomp_engine_top). One seed."
+    echo
+    echo "| engine | LUT4 + carry | FFs | Fmax (MHz) | vectors/s at Fmax | GB/s |"
+    echo "|---|---|---|---|---|---|"
+    for e in 0 1 2; do
+      tag=engine-alone-$e
+      name=$(echo "zcomp_store_engine zcomp_load_engine zcomp_engine" | cut -d' ' -f$((e + 1)))
+      if [ "$(get $tag status)" = "placed and routed" ]; then
+        echo "| $name | $(get $tag luts | awk '{print $1}') | $(get $tag ffs | awk '{print $1}') | $(get $tag fmax_mhz) $(rate "$(get $tag fmax_mhz)" 1 16 32) |"
+      else
+        echo "| $name | $(get $tag status) | | | | |"
+      fi
+    done
+    echo
+  } >> "$TABLES"
 fi
 
 # ----------------------------------------------- unit variants (ULX3S part)

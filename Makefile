@@ -10,6 +10,8 @@ RTL        := $(shell cat rtl/sources.f)
 RTL_TOPS   := $(basename $(notdir $(filter-out rtl/zcomp_pkg.sv,$(RTL))))
 FPGA_RTL   := $(shell cat rtl/fpga/sources.f)
 FPGA_TOPS  := $(basename $(notdir $(FPGA_RTL)))
+# FPGA experiments (not part of the design): linted like the test benches.
+EXP_TOPS   := verif/synth/header_loop.sv
 TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv verif/tb/tb_store_engine.sv verif/tb/tb_load_engine.sv verif/tb/tb_engine.sv verif/tb/tb_selftest.sv
 
 # Python tools, pinned, in a local virtual environment.
@@ -115,7 +117,7 @@ wave-screenshot: configure
 lint: deps
 	@set -e; for m in $(RTL_TOPS) $(FPGA_TOPS); do \
 	  echo "[lint] $$m"; verilator --lint-only -Wall $(RTL) $(FPGA_RTL) --top-module $$m; done; \
-	for t in $(TB_TOPS); do \
+	for t in $(TB_TOPS) $(EXP_TOPS); do \
 	  echo "[lint] $$t"; verilator --lint-only -Wall $(RTL) $(FPGA_RTL) $$t --top-module $$(basename $$t .sv); done; \
 	echo "[lint] clean"
 

@@ -13,10 +13,11 @@
 #   SEEDS   placer seeds, e.g. "1 2 3": Fmax is reported as their median
 #   ROUTE_STALL  router2 iterations without a new lowest count of overused
 #           wires, while that count is still over 100, after which a seed's
-#           routing is taken as not converging and stopped (default 25; the
-#           converging runs here went at most 18 iterations between two new
-#           lowest counts). 0 waits for ever. A few overused wires left for
-#           a while is normal near the end and not taken as a stall.
+#           routing is taken as not converging and stopped (default 25).
+#           0 waits for ever. In the converging runs here the lowest count
+#           fell at least every second iteration while over 100; below 100
+#           runs went up to 42 iterations without a new lowest and finished,
+#           so a few wires left overused is not taken as a stall.
 #   EXTRA_SEEDS  how many further seeds (after the highest of SEEDS) to try
 #           in place of seeds whose routing was stopped (default 2)
 #   VENV    the virtual environment with the tools (default .venv)

@@ -152,7 +152,6 @@ if [ "$STEP" = synth ] || [ "$FAMILY" = xilinx ]; then
 fi
 
 # ---------------------------------------------------------- place and route
-PNR_OK=0
 # Whether this seed's routing was stopped before, on the same inputs, with
 # at least as many iterations' patience as now (then it would stop again).
 stalled_before() {  # <file>: line 1 is "<pnr key> <ROUTE_STALL of that run>"
@@ -165,7 +164,7 @@ stalled_before() {  # <file>: line 1 is "<pnr key> <ROUTE_STALL of that run>"
 # for hours on a placement it cannot legalize.
 extra=$EXTRA_SEEDS
 next_seed=$(echo "$SEEDS" | tr ' ' '\n' | sort -n | tail -1)
-STALLED="" ROUTED="" best_log="" best_placed="" best_fmax="" best_seed=""
+STALLED="" ROUTED="" best_seed="" best_fmax="" best_placed=""
 queue=$SEEDS
 while [ -n "$queue" ]; do
   seed=${queue%% *}
@@ -230,8 +229,7 @@ while [ -n "$queue" ]; do
       grep -E "ERROR|error" "$log" | head -3
       summary status "place and route failed: $(grep -m1 -E 'ERROR' "$log" | sed 's/^ERROR: //')"
       break
-    fi
-    if [ -z "$stall" ]; then
+    else
       echo $(( $(date +%s) - t0 )) > "$OUT/pnr_seed$seed.seconds"
       echo "$PNR_KEY" > "$OUT/pnr_seed$seed.key"
     fi
@@ -247,22 +245,21 @@ while [ -n "$queue" ]; do
     fi
     continue
   fi
-  PNR_OK=1
   ROUTED="$ROUTED $seed"
   secs=$(cat "$OUT/pnr_seed$seed.seconds" 2>/dev/null || echo 0)
   fmax=$(grep -E "Max frequency for clock" "$log" | tail -1 | sed -E 's/.*: ([0-9.]+) MHz.*/\1/')
   echo "[fpga] seed $seed: Fmax $fmax MHz ($secs s)"
   summary "fmax_seed$seed" "$fmax"
-  if [ -z "$best_log" ] || awk -v a="$fmax" -v b="$best_fmax" 'BEGIN { exit !(a + 0 > b + 0) }'; then
-    best_log=$log best_placed=$placed best_fmax=$fmax best_seed=$seed
+  if [ -z "$best_seed" ] || awk -v a="$fmax" -v b="$best_fmax" 'BEGIN { exit !(a + 0 > b + 0) }'; then
+    best_seed=$seed best_fmax=$fmax best_placed=$placed
   fi
   summary pnr_seconds "$secs"
 done
 summary routed_seeds "${ROUTED# }"
 summary stalled_seeds "${STALLED# }"
-if [ "$PNR_OK" != 1 ]; then
+if [ -z "$ROUTED" ]; then
   if [ -n "$STALLED" ] && ! grep -q "^status=" "$OUT/summary.txt"; then
-    echo "[fpga] no seed routed (stopped:$STALLED); try other seeds, e.g. SEEDS=\"7\""
+    echo "[fpga] no seed routed (stopped:$STALLED); try other seeds, e.g. SEEDS=\"$((next_seed + 1))\""
     summary status "routing did not converge (seeds${STALLED})"
   fi
   exit 1
@@ -270,7 +267,7 @@ fi
 
 # Utilisation from nextpnr, the critical path and the bitstream: the fastest
 # routed seed's (the utilisation is the same for every seed).
-log=$best_log placed=$best_placed
+log=$OUT/pnr_seed$best_seed.log placed=$best_placed
 summary best_seed "$best_seed"
 used() { grep -E "^Info:[[:space:]]+$1:" "$log" | head -1 | sed -E 's/.*: +([0-9]+)\/ *([0-9]+).*/\1 \2/'; }
 case "$FAMILY" in

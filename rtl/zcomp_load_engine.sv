@@ -128,7 +128,8 @@ module zcomp_load_engine
   logic [P-1:0][AddrW-1:0]     g_dptr_q, g_hptr_q, g_limit_q;
   logic [P-1:0][AddrW-1:0]     gr_dptr_q, gr_hptr_q;       // results so far
   logic [P-1:0][1:0]           gr_err_q;
-  logic [P-1:0][N-1:0][EW-1:0] gr_data_q;
+  logic [P-1:0][N-1:0]         gr_keep_q;                  // the expand's inputs
+  logic [P-1:0][N*EW-1:0]      gr_pay_q;
   logic [AddrW-1:0]            carry_d_q, carry_h_q;
 
   // Windows: index 0 = D stream, 1 = H stream.
@@ -137,6 +138,7 @@ module zcomp_load_engine
   logic [1:0][W-1:0][1:0]        slot_state_q;
   logic [1:0][W-1:0]             slot_err_q;
   logic [1:0][W-1:0][LB*8-1:0]   slot_data_q;
+  logic [1:0][W-1:0][LB*4-1:0]   slot_cnt_q;    // bits set in each byte's keep bits
 
   // Reads in flight: stream and line, oldest first.
   logic [MaxOutstanding-1:0]             tag_stream_q;
@@ -151,7 +153,8 @@ module zcomp_load_engine
   logic [NumW-1:0]             r_num_q;
   logic [P-1:0][AddrW-1:0]     r_dptr_q, r_hptr_q;
   logic [P-1:0][1:0]           r_err_q;
-  logic [P-1:0][N-1:0][EW-1:0] r_data_q;
+  logic [P-1:0][N-1:0]         r_keep_q;
+  logic [P-1:0][N*EW-1:0]      r_pay_q;
 
   // ------------------------------------------------- the op worked on
   logic [GSlotW-1:0] k;
@@ -210,12 +213,6 @@ module zcomp_load_engine
   assign hdr_rebase = !hdr_oob && !span_in_window(win_valid_q[hs], win_base_q[hs], l0, l1);
   assign hdr_slide  = !hdr_oob && !hdr_rebase && (l0 != win_base_q[hs]);
 
-  // Window views after the header step's change (the same for both streams
-  // when nothing changes).
-  logic [1:0]             v1_valid;
-  logic [1:0][AddrW-1:0]  v1_base;
-  logic [1:0][W-1:0][1:0] v1_state;
-
   // Empties the slots of lines that leave the window when the base moves.
   function automatic logic [W-1:0][1:0] slide_states(logic [W-1:0][1:0] st,
                                                      logic [AddrW-1:0] old_base,
@@ -244,6 +241,36 @@ module zcomp_load_engine
     return lines >> (32'(a[OffW-1:0]) * 8);
   endfunction
 
+  // The header's element count from the byte counts kept beside the window
+  // (slot_cnt_q, written with each line): the HB counts from address a on,
+  // picked like funnel() picks bytes, and added. It equals the popcount of
+  // the header's N keep bits, without the byte funnel and the popcount in
+  // the path from one operation's pointer to the next one's.
+  function automatic logic [CntW-1:0] header_count(logic [W-1:0][LB*4-1:0] cnts,
+                                                   logic [AddrW-1:0] a);
+    logic [2*LB*4-1:0] lines;
+    logic [HB*4-1:0]   c;
+    logic [CntW-1:0]   sum;
+    // A header (HB <= 8 bytes) touches at most two lines.
+    for (int unsigned j = 0; j < 2; j++) begin
+      lines[j*LB*4+:LB*4] = cnts[SlotW'(slot_of(a) + SlotW'(j))];
+    end
+    c   = (HB * 4)'(lines >> (32'(a[OffW-1:0]) * 4));
+    sum = '0;
+    for (int unsigned b = 0; b < HB; b++) sum = sum + CntW'(c[b*4+:4]);
+    return sum;
+  endfunction
+
+  // Bits set in each byte of a line, counting a byte's low min(N, 8) bits:
+  // a header byte holds 8 keep bits, or 4 and 4 reserved bits when N = 4.
+  function automatic logic [LB*4-1:0] byte_counts(logic [LB*8-1:0] line);
+    logic [LB*4-1:0] r;
+    for (int unsigned b = 0; b < LB; b++) begin
+      r[b*4+:4] = 4'($countones(line[b*8+:((N < 8) ? N : 8)]));
+    end
+    return r;
+  endfunction
+
   // All slots of lines first..last (in the window from base) are full; any error.
   function automatic logic [1:0] lines_status(logic [W-1:0][1:0] st, logic [W-1:0] er,
                                               logic [AddrW-1:0] base, logic [AddrW-1:0] first,
@@ -270,79 +297,106 @@ module zcomp_load_engine
     return r;
   endfunction
 
-  logic             hdr_full, hdr_err;
+  // The header's lines are l0 and, when it crosses a line end, the next
+  // one. They matter only when the window is not rebased: then they are in
+  // it, and a slide to l0 empties only lines below l0, so the slots as they
+  // stand say whether they are full (no window arithmetic on this path).
+  logic             hdr_cross, hdr_full, hdr_err;
+  logic [SlotW-1:0] hslot0, hslot1;
+  assign hdr_cross = (32'(a_hdr[OffW-1:0]) + HB - 1) >= LB;
+  assign hslot0    = slot_of(a_hdr);
+  assign hslot1    = hslot0 + SlotW'(1);
+  assign hdr_full  = (slot_state_q[hs][hslot0] == Full) &&
+                     (!hdr_cross || slot_state_q[hs][hslot1] == Full);
+  assign hdr_err   = slot_err_q[hs][hslot0] || (hdr_cross && slot_err_q[hs][hslot1]);
+
   logic [HB*8-1:0]  hdr_bytes;
   logic [N-1:0]     keep;
   logic             reserved;
   logic [CntW-1:0]  cnt;
   always_comb begin
-    v1_valid = win_valid_q;
-    v1_base  = win_base_q;
-    v1_state = slot_state_q;
-    if (g_valid_q && !op_fence && hdr_rebase) begin
-      v1_valid[hs] = 1'b1;
-      v1_base[hs]  = l0;
-      v1_state[hs] = '0;
-    end else if (g_valid_q && !op_fence && hdr_slide) begin
-      v1_base[hs]  = l0;
-      v1_state[hs] = slide_states(slot_state_q[hs], win_base_q[hs], l0);
-    end
-    {hdr_err, hdr_full} = lines_status(v1_state[hs], slot_err_q[hs], v1_base[hs], l0, l1);
     hdr_bytes = (HB * 8)'(funnel(slot_data_q[hs], a_hdr));
     keep      = N'(hdr_bytes);
     reserved  = reserved_bits(hdr_bytes);
-    cnt       = CntW'($countones(keep));
+    cnt       = header_count(slot_cnt_q[hs], a_hdr);
   end
 
   // ------------------------------------------------------ payload step
-  logic [AddrW-1:0] b_pay, psize, p0, p1;
-  logic             pay_oob, pay_rebase, pay_slide, pay_full, pay_err;
+  // Only the payload's size comes from the header count; the rest of the
+  // step (its first line, the state of the Span lines from there, the room
+  // to the limit) is worked out beside the count, so that the count only
+  // picks among results: the number of lines, the bound compare, the window
+  // change of the separate layout.
+  localparam int unsigned NlW = $clog2(LB + VecMax + 1);
+  logic [AddrW-1:0] b_pay, psize, p0;
+  logic [AddrW:0]   room;       // bytes from b_pay to the limit; bit AddrW: below 0
+  logic [NlW-1:0]   pend;       // the payload's last byte, from the start of line p0
+  logic [Span-1:0]  pl_in, pl_full, pl_err;   // line p0 + i: in the window, full, error
+  logic             pay_oob, pay_in, pay_full, pay_err, pay_rebase, pay_slide;
   assign psize   = AddrW'(cnt) * AddrW'(EB);
   assign b_pay   = op_sep ? d_in : a_hdr + AddrW'(HB);
   assign p0      = line_of(b_pay);
-  assign p1      = line_of(b_pay + psize - AddrW'(1));
-  assign pay_oob = beyond(b_pay, psize, limit);
-  assign pay_rebase = op_sep && (cnt != '0) &&
-                      !span_in_window(v1_valid[0], v1_base[0], p0, p1);
-  assign pay_slide  = op_sep && (cnt != '0) && !pay_rebase && (p0 != v1_base[0]);
-
-  logic [1:0]             v2_valid;
-  logic [1:0][AddrW-1:0]  v2_base;
-  logic [1:0][W-1:0][1:0] v2_state;
-  logic [N*EW-1:0]        pay_bytes;
+  assign room    = {1'b0, limit} - {1'b0, b_pay};
+  assign pay_oob = room[AddrW] || (room[AddrW-1:0] < psize);   // b_pay + psize > limit
+  assign pend    = NlW'(b_pay[OffW-1:0]) + NlW'(psize) - NlW'(1);
+  for (genvar i = 0; i < Span; i++) begin : gen_pay_line
+    logic [SlotW-1:0] ps;
+    assign ps         = SlotW'(slot_of(p0) + SlotW'(i));
+    assign pl_in[i]   = in_window(win_valid_q[0], win_base_q[0], p0 + AddrW'(i * LB));
+    assign pl_full[i] = slot_state_q[0][ps] == Full;
+    assign pl_err[i]  = slot_err_q[0][ps];
+  end
+  // Over lines p0 .. p0 + pend / LB (meaningful when cnt != 0). The window
+  // is that of the cycle's start: the separate layout's header step works
+  // on the other stream, and the interleaved layout's slide to l0 keeps
+  // every payload line that was in the window and empties the others.
+  always_comb begin
+    pay_in   = 1'b1;
+    pay_full = 1'b1;
+    pay_err  = 1'b0;
+    for (int unsigned i = 0; i < Span; i++) begin
+      if (NlW'(i) <= (pend >> OffW)) begin
+        pay_in   = pay_in && pl_in[i];
+        pay_full = pay_full && pl_full[i];
+        pay_err  = pay_err || pl_err[i];
+      end
+    end
+  end
+  assign pay_rebase = op_sep && (cnt != '0) && !pay_in;
+  assign pay_slide  = op_sep && (cnt != '0) && pay_in && (p0 != win_base_q[0]);
 
   // Which step decides this cycle.
   logic at_header;   // the payload step is reached
   assign at_header = g_valid_q && !op_fence && !hdr_oob && !hdr_rebase && hdr_full &&
                      !hdr_err && !reserved && !pay_oob && (cnt != '0);
+
+  // The windows after this cycle's step. Each stream moves at most once, to
+  // the line of its access: stream D to line_of(d_in) (the interleaved
+  // header, or the separate layout's payload), stream H to line_of(h_in)
+  // (the separate layout's header). Every option is worked out from the
+  // registers; the step only selects one (mv_rebase, mv_slide).
+  logic [1:0]                mv_rebase, mv_slide;
+  logic [1:0][AddrW-1:0]     mv_line;
+  logic [1:0][W-1:0][1:0]    slid;        // the slots after a slide to mv_line
+  logic [1:0]                v2_valid;
+  logic [1:0][AddrW-1:0]     v2_base;
+  logic [1:0][W-1:0][1:0]    v2_state;
+  logic [N*EW-1:0]           pay_bytes;
+  assign mv_line[0]   = line_of(d_in);
+  assign mv_line[1]   = line_of(h_in);
+  assign mv_rebase[0] = op_sep ? (at_header && pay_rebase) : (g_valid_q && !op_fence && hdr_rebase);
+  assign mv_slide[0]  = op_sep ? (at_header && pay_slide) : (g_valid_q && !op_fence && hdr_slide);
+  assign mv_rebase[1] = op_sep && g_valid_q && !op_fence && hdr_rebase;
+  assign mv_slide[1]  = op_sep && g_valid_q && !op_fence && hdr_slide;
   always_comb begin
-    v2_valid = v1_valid;
-    v2_base  = v1_base;
-    v2_state = v1_state;
-    if (at_header && pay_rebase) begin
-      v2_valid[0] = 1'b1;
-      v2_base[0]  = p0;
-      v2_state[0] = '0;
-    end else if (at_header && pay_slide) begin
-      v2_base[0]  = p0;
-      v2_state[0] = slide_states(v1_state[0], v1_base[0], p0);
+    for (int unsigned st = 0; st < 2; st++) begin
+      slid[st]     = slide_states(slot_state_q[st], win_base_q[st], mv_line[st]);
+      v2_valid[st] = mv_rebase[st] || win_valid_q[st];
+      v2_base[st]  = (mv_rebase[st] || mv_slide[st]) ? mv_line[st] : win_base_q[st];
+      v2_state[st] = mv_rebase[st] ? '0 : mv_slide[st] ? slid[st] : slot_state_q[st];
     end
-    {pay_err, pay_full} = lines_status(v2_state[0], slot_err_q[0], v2_base[0], p0, p1);
     pay_bytes = (N * EW)'(funnel(slot_data_q[0], b_pay));
   end
-
-  logic [N-1:0][EW-1:0] expanded;
-  logic                 unused_x_ready, unused_x_valid;
-  zcomp_expand #(
-    .N(N), .EW(EW), .Topology(TopoSklansky), .Network(NetMux),
-    .InReg(0), .PrefixStages(0), .OutReg(0)
-  ) u_expand (
-    .clk_i(clk_i), .rst_ni(rst_ni),
-    .valid_i(1'b1), .ready_o(unused_x_ready),
-    .keep_i(keep), .payload_i(pay_bytes),
-    .valid_o(unused_x_valid), .ready_i(1'b1),
-    .data_o(expanded)
-  );
 
   // Outcome of the op this cycle.
   logic       ready_op;    // the op can finish this cycle (results aside)
@@ -371,7 +425,7 @@ module zcomp_load_engine
         op_err   = ErrOob;
       end else if (cnt == '0) begin
         ready_op = 1'b1;
-      end else if (pay_rebase || !pay_full) begin
+      end else if (!pay_in || !pay_full) begin
         ready_op = 1'b0;
       end else if (pay_err) begin
         ready_op = 1'b1;
@@ -404,12 +458,14 @@ module zcomp_load_engine
   logic [P-1:0]                ln_go;
   logic [P-1:0][AddrW-1:0]     ln_dout, ln_hout;
   logic [P-1:0][1:0]           ln_err;
-  logic [P-1:0][N-1:0][EW-1:0] ln_data;
+  logic [P-1:0][N-1:0]         ln_keep;   // 0 for a FENCE or an error: all lanes 0
+  logic [P-1:0][N*EW-1:0]      ln_pay;
   assign ln_go[0]   = op_done;
   assign ln_dout[0] = d_out;
   assign ln_hout[0] = h_out;
   assign ln_err[0]  = op_err;
-  assign ln_data[0] = op_ok_data ? expanded : '0;
+  assign ln_keep[0] = op_ok_data ? keep : '0;
+  assign ln_pay[0]  = pay_bytes;
 
   for (genvar j = 1; j < P; j++) begin : gen_lane
     logic [GSlotW-1:0]    kj;
@@ -420,8 +476,6 @@ module zcomp_load_engine
     logic [N-1:0]         kp;
     logic [CntW-1:0]      cn;
     logic [N*EW-1:0]      pbytes;
-    logic [N-1:0][EW-1:0] xdata;
-    logic                 unused_ready, unused_valid;
     logic                 pgo, go_l;
     logic [AddrW-1:0]     pd, ph, dout_l, hout_l;
     if (j == 1) begin : gen_after_main
@@ -448,7 +502,7 @@ module zcomp_load_engine
     assign hbytes  = (HB * 8)'(funnel(slot_data_q[sep], a));
     assign kp      = N'(hbytes);
     assign resv    = reserved_bits(hbytes);
-    assign cn      = CntW'($countones(kp));
+    assign cn      = header_count(slot_cnt_q[sep], a);
     assign psz     = AddrW'(cn) * AddrW'(EB);
     assign b       = sep ? din : a + AddrW'(HB);
     assign pl0     = line_of(b);
@@ -465,23 +519,13 @@ module zcomp_load_engine
                                  !perr));
     assign ok  = exists && (fence || (hok && pok)) && (!is_last || r_free);
 
-    zcomp_expand #(
-      .N(N), .EW(EW), .Topology(TopoSklansky), .Network(NetMux),
-      .InReg(0), .PrefixStages(0), .OutReg(0)
-    ) u_expand (
-      .clk_i(clk_i), .rst_ni(rst_ni),
-      .valid_i(1'b1), .ready_o(unused_ready),
-      .keep_i(kp), .payload_i(pbytes),
-      .valid_o(unused_valid), .ready_i(1'b1),
-      .data_o(xdata)
-    );
-
     assign go_l       = pgo && ok;
     assign ln_go[j]   = go_l;
     assign ln_dout[j] = dout_l;
     assign ln_hout[j] = hout_l;
     assign ln_err[j]  = ErrNone;
-    assign ln_data[j] = fence ? '0 : xdata;
+    assign ln_keep[j] = fence ? '0 : kp;
+    assign ln_pay[j]  = pbytes;
     assign {dout_l, hout_l} = advance(fence, sep, din, hin, psz);
   end
 
@@ -509,8 +553,19 @@ module zcomp_load_engine
   logic [AddrW-1:0] rsp_line;
   assign rsp_stream = tag_stream_q[tag_head_q];
   assign rsp_line   = tag_line_q[tag_head_q];
-  assign rsp_match  = rsp_valid_i && in_window(v2_valid[rsp_stream], v2_base[rsp_stream], rsp_line)
-                      && (v2_state[rsp_stream][slot_of(rsp_line)] == Pending);
+  // Per stream, for the window kept or slid (a rebased window has no
+  // pending line), then selected.
+  logic [1:0] m_keep, m_slide;
+  always_comb begin
+    for (int unsigned st = 0; st < 2; st++) begin
+      m_keep[st]  = in_window(win_valid_q[st], win_base_q[st], rsp_line) &&
+                    (slot_state_q[st][slot_of(rsp_line)] == Pending);
+      m_slide[st] = in_window(win_valid_q[st], mv_line[st], rsp_line) &&
+                    (slid[st][slot_of(rsp_line)] == Pending);
+    end
+  end
+  assign rsp_match = rsp_valid_i && !mv_rebase[rsp_stream] &&
+                     (mv_slide[rsp_stream] ? m_slide[rsp_stream] : m_keep[rsp_stream]);
   assign rsp_ready_o = 1'b1;
 
   // Lowest empty line of a window below the limit.
@@ -526,11 +581,26 @@ module zcomp_load_engine
     return '0;
   endfunction
 
+  // Each stream's candidate for the window kept, rebased (its first line)
+  // or slid, then selected.
+  logic [1:0][AddrW:0] cand;
+  always_comb begin
+    for (int unsigned st = 0; st < 2; st++) begin
+      if (mv_rebase[st]) begin
+        cand[st] = (mv_line[st] < limit) ? {1'b1, mv_line[st]} : '0;
+      end else if (mv_slide[st]) begin
+        cand[st] = candidate(win_valid_q[st], mv_line[st], slid[st], limit);
+      end else begin
+        cand[st] = candidate(win_valid_q[st], win_base_q[st], slot_state_q[st], limit);
+      end
+    end
+  end
+
   logic [AddrW:0] cand_h, cand_d;
   logic           new_req, new_stream;
   logic [AddrW-1:0] new_line;
-  assign cand_h     = candidate(v2_valid[1], v2_base[1], v2_state[1], limit);
-  assign cand_d     = candidate(v2_valid[0], v2_base[0], v2_state[0], limit);
+  assign cand_h     = cand[1];
+  assign cand_d     = cand[0];
   assign new_req    = g_valid_q && !op_fence && (outstanding_q < OutW'(MaxOutstanding)) &&
                       (cand_h[AddrW] || cand_d[AddrW]);
   assign new_stream = cand_h[AddrW];
@@ -588,7 +658,8 @@ module zcomp_load_engine
       r_dptr_q      <= '0;
       r_hptr_q      <= '0;
       r_err_q       <= '0;
-      r_data_q      <= '0;
+      r_keep_q      <= '0;
+      r_pay_q       <= '0;
     end else begin
       // Windows: the step's change, then the response, then the prefetch.
       win_valid_q  <= flush_i ? '0 : v2_valid;
@@ -612,19 +683,22 @@ module zcomp_load_engine
           r_dptr_q[j] <= '0;
           r_hptr_q[j] <= '0;
           r_err_q[j]  <= '0;
-          r_data_q[j] <= '0;
+          r_keep_q[j] <= '0;
+          r_pay_q[j]  <= '0;
           if (NumW'(j) < g_next_q) begin
             r_dptr_q[j] <= gr_dptr_q[j];
             r_hptr_q[j] <= gr_hptr_q[j];
             r_err_q[j]  <= gr_err_q[j];
-            r_data_q[j] <= gr_data_q[j];
+            r_keep_q[j] <= gr_keep_q[j];
+            r_pay_q[j]  <= gr_pay_q[j];
           end
           for (int unsigned l = 0; l < P; l++) begin
             if (ln_go[l] && NumW'(j) == g_next_q + NumW'(l)) begin
               r_dptr_q[j] <= ln_dout[l];
               r_hptr_q[j] <= ln_hout[l];
               r_err_q[j]  <= ln_err[l];
-              r_data_q[j] <= ln_data[l];
+              r_keep_q[j] <= ln_keep[l];
+              r_pay_q[j]  <= ln_pay[l];
             end
           end
         end
@@ -646,6 +720,7 @@ module zcomp_load_engine
     if (rsp_match) begin
       slot_data_q[rsp_stream][slot_of(rsp_line)] <= rsp_rdata_i;
       slot_err_q[rsp_stream][slot_of(rsp_line)]  <= rsp_error_i;
+      slot_cnt_q[rsp_stream][slot_of(rsp_line)]  <= byte_counts(rsp_rdata_i);
     end
     if (req_fire) begin
       tag_stream_q[tag_tail_q] <= req_stream;
@@ -656,7 +731,8 @@ module zcomp_load_engine
         gr_dptr_q[GSlotW'(g_next_q + NumW'(l))] <= ln_dout[l];
         gr_hptr_q[GSlotW'(g_next_q + NumW'(l))] <= ln_hout[l];
         gr_err_q[GSlotW'(g_next_q + NumW'(l))]  <= ln_err[l];
-        gr_data_q[GSlotW'(g_next_q + NumW'(l))] <= ln_data[l];
+        gr_keep_q[GSlotW'(g_next_q + NumW'(l))] <= ln_keep[l];
+        gr_pay_q[GSlotW'(g_next_q + NumW'(l))]  <= ln_pay[l];
       end
     end
     if (op_ready_o && op_valid_i) begin
@@ -675,5 +751,24 @@ module zcomp_load_engine
   assign res_dptr_o  = r_valid_q ? r_dptr_q : '0;
   assign res_hptr_o  = r_valid_q ? r_hptr_q : '0;
   assign res_err_o   = r_valid_q ? r_err_q : '0;
-  assign res_data_o  = r_valid_q ? r_data_q : '0;
+
+  // The expand units sit behind the result register: it keeps each slot's
+  // keep bits and payload bytes, and res_data_o is their expansion, the
+  // same in every cycle as an expansion before the register would give.
+  // A slot with keep 0 (FENCE, error, beyond res_num_o) expands to 0.
+  for (genvar j = 0; j < P; j++) begin : gen_res_expand
+    logic [N-1:0][EW-1:0] xdata;
+    logic                 unused_ready, unused_valid;
+    zcomp_expand #(
+      .N(N), .EW(EW), .Topology(TopoSklansky), .Network(NetMux),
+      .InReg(0), .PrefixStages(0), .OutReg(0)
+    ) u_expand (
+      .clk_i(clk_i), .rst_ni(rst_ni),
+      .valid_i(1'b1), .ready_o(unused_ready),
+      .keep_i(r_keep_q[j]), .payload_i(r_pay_q[j]),
+      .valid_o(unused_valid), .ready_i(1'b1),
+      .data_o(xdata)
+    );
+    assign res_data_o[j] = r_valid_q ? xdata : '0;
+  end
 endmodule

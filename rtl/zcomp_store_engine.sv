@@ -93,35 +93,19 @@ module zcomp_store_engine
     $error("zcomp_store_engine: EW must be 8, 16 or 32");
   end
 
-  // ------------------------------------------------------------ group register
-  typedef struct packed {
-    logic                fence;
-    logic                sep;
-    logic                chain;
-    ccf_e                ccf;
-    logic [EW-1:0]       thresh;
-    logic [AddrW-1:0]    dptr;
-    logic [AddrW-1:0]    hptr;
-    logic [AddrW-1:0]    limit;
-    logic [N-1:0][EW-1:0] data;
-  } slot_t;
-
-  logic                g_valid_q;
-  logic [NumW-1:0]     g_num_q;
-  logic [NumW-1:0]     g_next_q;
-  slot_t [P-1:0]       g_slot_q;
-  logic [P-1:0][1:0]   g_fence_err_q;   // error codes of completed FENCEs
-  logic [AddrW-1:0]    carry_d_q, carry_h_q;
-
   // ------------------------------------------------- compress every slot
-  logic [P-1:0][N-1:0]         keep;
-  logic [P-1:0][N-1:0][EW-1:0] payload;
-  logic [P-1:0][DSizeW-1:0]    dsize;
-  logic [P-1:0][HSizeW-1:0]    hsize;
-  logic [P-1:0][VecMax*8-1:0]  dbytes;   // what the slot writes at D
-  logic [P-1:0][HB*8-1:0]      hbytes;   // what it writes at H (separate layout)
+  // The compress units work on the group as it is offered (op_*_i), and the
+  // group register keeps what they made: the slot's bytes and sizes. So the
+  // group register cuts the path from the comparison to the placement; the
+  // timing of the engine is the same as with the units behind the register.
+  logic [P-1:0][DSizeW-1:0]    in_dsize;
+  logic [P-1:0][HSizeW-1:0]    in_hsize;
+  logic [P-1:0][VecMax*8-1:0]  in_dbytes;   // what the slot writes at D
+  logic [P-1:0][HB*8-1:0]      in_hbytes;   // what it writes at H (separate layout)
 
   for (genvar k = 0; k < P; k++) begin : gen_slot
+    logic [N-1:0]           keep;
+    logic [N-1:0][EW-1:0]   payload;
     logic [$clog2(N+1)-1:0] cnt;
     logic                   unused_ready, unused_valid;
     zcomp_compress #(
@@ -137,40 +121,74 @@ module zcomp_store_engine
       .rst_ni   (rst_ni),
       .valid_i  (1'b1),
       .ready_o  (unused_ready),
-      .data_i   (g_slot_q[k].data),
-      .ccf_i    (g_slot_q[k].ccf),
-      .thresh_i (g_slot_q[k].thresh),
+      .data_i   (op_data_i[k]),
+      .ccf_i    (op_ccf_i[k]),
+      .thresh_i (op_thresh_i[k]),
       .valid_o  (unused_valid),
       .ready_i  (1'b1),
-      .keep_o   (keep[k]),
+      .keep_o   (keep),
       .count_o  (cnt),
-      .payload_o(payload[k])
+      .payload_o(payload)
     );
 
     logic [HB*8-1:0]    hdr;
     logic [N*EW-1:0]    pay_flat;
     logic [DSizeW-1:0]  pay_bytes;
-    assign hdr       = (HB * 8)'(keep[k]);
-    assign pay_flat  = payload[k];
+    assign hdr       = (HB * 8)'(keep);
+    assign pay_flat  = payload;
     assign pay_bytes = DSizeW'(cnt) * DSizeW'(EB);
     // Fields of a FENCE are ignored: it has no size.
     always_comb begin
-      if (g_slot_q[k].fence) begin
-        dsize[k]  = '0;
-        hsize[k]  = '0;
-        dbytes[k] = '0;
-        hbytes[k] = '0;
-      end else if (g_slot_q[k].sep) begin
-        dsize[k]  = pay_bytes;
-        hsize[k]  = HSizeW'(HB);
-        dbytes[k] = (VecMax * 8)'(pay_flat);
-        hbytes[k] = hdr;
+      if (op_fence_i[k]) begin
+        in_dsize[k]  = '0;
+        in_hsize[k]  = '0;
+        in_dbytes[k] = '0;
+        in_hbytes[k] = '0;
+      end else if (op_sep_i[k]) begin
+        in_dsize[k]  = pay_bytes;
+        in_hsize[k]  = HSizeW'(HB);
+        in_dbytes[k] = (VecMax * 8)'(pay_flat);
+        in_hbytes[k] = hdr;
       end else begin
-        dsize[k]  = DSizeW'(HB) + pay_bytes;
-        hsize[k]  = '0;
-        dbytes[k] = {pay_flat, hdr};
-        hbytes[k] = '0;
+        in_dsize[k]  = DSizeW'(HB) + pay_bytes;
+        in_hsize[k]  = '0;
+        in_dbytes[k] = {pay_flat, hdr};
+        in_hbytes[k] = '0;
       end
+    end
+  end
+
+  // ------------------------------------------------------------ group register
+  typedef struct packed {
+    logic                 fence;
+    logic                 sep;
+    logic                 chain;
+    logic [AddrW-1:0]     dptr;
+    logic [AddrW-1:0]     hptr;
+    logic [AddrW-1:0]     limit;
+    logic [DSizeW-1:0]    dsize;
+    logic [HSizeW-1:0]    hsize;
+    logic [VecMax*8-1:0]  dbytes;
+    logic [HB*8-1:0]      hbytes;
+  } slot_t;
+
+  logic                g_valid_q;
+  logic [NumW-1:0]     g_num_q;
+  logic [NumW-1:0]     g_next_q;
+  slot_t [P-1:0]       g_slot_q;
+  logic [P-1:0][1:0]   g_fence_err_q;   // error codes of completed FENCEs
+  logic [AddrW-1:0]    carry_d_q, carry_h_q;
+
+  logic [P-1:0][DSizeW-1:0]    dsize;
+  logic [P-1:0][HSizeW-1:0]    hsize;
+  logic [P-1:0][VecMax*8-1:0]  dbytes;
+  logic [P-1:0][HB*8-1:0]      hbytes;
+  always_comb begin
+    for (int k = 0; k < P; k++) begin
+      dsize[k]  = g_slot_q[k].dsize;
+      hsize[k]  = g_slot_q[k].hsize;
+      dbytes[k] = g_slot_q[k].dbytes;
+      hbytes[k] = g_slot_q[k].hbytes;
     end
   end
 
@@ -439,19 +457,20 @@ module zcomp_store_engine
     end
   end
 
-  // Slot payloads are data only: loaded with the group, no reset needed.
+  // Slot contents are data only: loaded with the group, no reset needed.
   always_ff @(posedge clk_i) begin
     if (op_ready_o && op_valid_i) begin
       for (int k = 0; k < P; k++) begin
         g_slot_q[k].fence  <= op_fence_i[k];
         g_slot_q[k].sep    <= op_sep_i[k];
         g_slot_q[k].chain  <= op_chain_i[k];
-        g_slot_q[k].ccf    <= op_ccf_i[k];
-        g_slot_q[k].thresh <= op_thresh_i[k];
         g_slot_q[k].dptr   <= op_dptr_i[k];
         g_slot_q[k].hptr   <= op_hptr_i[k];
         g_slot_q[k].limit  <= op_limit_i[k];
-        g_slot_q[k].data   <= op_data_i[k];
+        g_slot_q[k].dsize  <= in_dsize[k];
+        g_slot_q[k].hsize  <= in_hsize[k];
+        g_slot_q[k].dbytes <= in_dbytes[k];
+        g_slot_q[k].hbytes <= in_hbytes[k];
       end
     end
   end

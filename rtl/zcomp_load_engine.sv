@@ -328,21 +328,32 @@ module zcomp_load_engine
   // picks among results: the number of lines, the bound compare, the window
   // change of the separate layout.
   localparam int unsigned NlW = $clog2(LB + VecMax + 1);
-  logic [AddrW-1:0] b_pay, psize, p0;
-  logic [AddrW:0]   room;       // bytes from b_pay to the limit; bit AddrW: below 0
+  logic [AddrW-1:0] b_pay, psize, dl;
+  logic             pcross;     // the interleaved payload starts on the line after d_in's
+                                // (the payload's first line, line_of(b_pay), is dl or dl + LB)
+  logic [AddrW:0]   room;       // bytes from d_in to the limit; bit AddrW: below 0
+  logic [AddrW-1:0] need;       // bytes from d_in to the payload's end
   logic [NlW-1:0]   pend;       // the payload's last byte, from the start of line p0
+  logic [Span:0]    dl_in;      // line dl + i is in the D window
   logic [Span-1:0]  pl_in, pl_full, pl_err;   // line p0 + i: in the window, full, error
   logic             pay_oob, pay_in, pay_full, pay_err, pay_rebase, pay_slide;
   assign psize   = AddrW'(cnt) * AddrW'(EB);
   assign b_pay   = op_sep ? d_in : a_hdr + AddrW'(HB);
-  assign p0      = line_of(b_pay);
-  assign room    = {1'b0, limit} - {1'b0, b_pay};
-  assign pay_oob = room[AddrW] || (room[AddrW-1:0] < psize);   // b_pay + psize > limit
+  assign dl      = line_of(d_in);
+  assign pcross  = !op_sep && ((32'(d_in[OffW-1:0]) + HB) >= LB);
+  // b_pay + psize > limit, as d_in + need > limit. (Where d_in + HB wraps,
+  // the header is out of bounds, which decides first.)
+  assign room    = {1'b0, limit} - {1'b0, d_in};
+  assign need    = psize + (op_sep ? '0 : AddrW'(HB));
+  assign pay_oob = room[AddrW] || (room[AddrW-1:0] < need);
   assign pend    = NlW'(b_pay[OffW-1:0]) + NlW'(psize) - NlW'(1);
+  for (genvar i = 0; i <= Span; i++) begin : gen_dl_line
+    assign dl_in[i] = in_window(win_valid_q[0], win_base_q[0], dl + AddrW'(i * LB));
+  end
   for (genvar i = 0; i < Span; i++) begin : gen_pay_line
     logic [SlotW-1:0] ps;
-    assign ps         = SlotW'(slot_of(p0) + SlotW'(i));
-    assign pl_in[i]   = in_window(win_valid_q[0], win_base_q[0], p0 + AddrW'(i * LB));
+    assign ps         = SlotW'(slot_of(d_in) + SlotW'(pcross) + SlotW'(i));
+    assign pl_in[i]   = pcross ? dl_in[i+1] : dl_in[i];
     assign pl_full[i] = slot_state_q[0][ps] == Full;
     assign pl_err[i]  = slot_err_q[0][ps];
   end
@@ -363,7 +374,7 @@ module zcomp_load_engine
     end
   end
   assign pay_rebase = op_sep && (cnt != '0) && !pay_in;
-  assign pay_slide  = op_sep && (cnt != '0) && pay_in && (p0 != win_base_q[0]);
+  assign pay_slide  = op_sep && (cnt != '0) && pay_in && (dl != win_base_q[0]);
 
   // Which step decides this cycle.
   logic at_header;   // the payload step is reached
@@ -567,6 +578,13 @@ module zcomp_load_engine
   assign rsp_match = rsp_valid_i && !mv_rebase[rsp_stream] &&
                      (mv_slide[rsp_stream] ? m_slide[rsp_stream] : m_keep[rsp_stream]);
   assign rsp_ready_o = 1'b1;
+  // The line's bytes are written when its slot is pending in the window as
+  // it stands. That is rsp_match, and also the cases where this cycle's
+  // step empties the slot (rebase, or the line slides out): an empty slot's
+  // bytes are never read, and it becomes full only with a new response.
+  // So the wide write enable comes from registers only.
+  logic rsp_write;
+  assign rsp_write = rsp_valid_i && m_keep[rsp_stream];
 
   // Lowest empty line of a window below the limit.
   function automatic logic [AddrW:0] candidate(logic valid, logic [AddrW-1:0] base,
@@ -717,7 +735,7 @@ module zcomp_load_engine
 
   // Data registers: no reset needed (their valid bits are reset).
   always_ff @(posedge clk_i) begin
-    if (rsp_match) begin
+    if (rsp_write) begin
       slot_data_q[rsp_stream][slot_of(rsp_line)] <= rsp_rdata_i;
       slot_err_q[rsp_stream][slot_of(rsp_line)]  <= rsp_error_i;
       slot_cnt_q[rsp_stream][slot_of(rsp_line)]  <= byte_counts(rsp_rdata_i);

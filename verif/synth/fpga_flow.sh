@@ -62,6 +62,9 @@ if [ -n "${TOP_OVERRIDE:-}" ]; then
   TOP=$TOP_OVERRIDE
   CONFIG="$TOP_OVERRIDE"
   [ "$FAMILY" = ecp5 ] && UNCONSTRAINED="--lpf-allow-unconstrained"
+  # A module alone has its own pins: the board's module_top file, where there
+  # is one, puts its clock on the board's clock pin.
+  [ -f "constraints/$BOARD/module_top.lpf" ] && CONSTRAINTS=module_top.lpf
 fi
 TAG=${TAG:-$BOARD}
 OUT=build/fpga/$TAG

@@ -8,6 +8,7 @@ rtl/zcomp_compact.sv
 rtl/zcomp_scatter.sv
 rtl/zcomp_compress.sv
 rtl/zcomp_expand.sv
+rtl/zcomp_spill.sv
 rtl/zcomp_wc_buffer.sv
 rtl/zcomp_store_engine.sv
 rtl/zcomp_load_engine.sv

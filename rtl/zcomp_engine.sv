@@ -15,9 +15,13 @@
 // Parameters: N, EW (vector format), P (operations per handshake: 1, 2, 4),
 // LineBytes, AddrW, MaxOutstanding (the L1 port, docs/l1-interface.md),
 // WindowLines (the load engine's stream windows). Both engines take them.
+// OpSpill (default 1): an op slice (zcomp_spill) between the dispatcher and
+// each engine, which cuts the paths between them for the clock at one cycle
+// of latency; 0 connects them directly.
 //
-// Latency: a group taken on cycle t is sent to its engine at t+1; when the
-// engine finishes it at once, res_valid_o rises at t+4. A switch
+// Latency: a group taken on cycle t is offered to its engine at t+1 (t+2
+// with OpSpill); when the engine finishes it at once, res_valid_o rises at
+// t+4 (t+5 with OpSpill). A switch
 // between stores and loads adds the drain (the writes acknowledged, or the
 // reads in flight returned). Throughput: one group per cycle while the
 // operations keep to one kind, at the rate of that engine.
@@ -34,6 +38,7 @@ module zcomp_engine
   parameter int unsigned  AddrW          = 32,
   parameter int unsigned  MaxOutstanding = 32,
   parameter int unsigned  WindowLines    = 32,
+  parameter bit           OpSpill        = 1'b1,
   localparam int unsigned NumW           = $clog2(P + 1)
 ) (
   input  logic                         clk_i,
@@ -267,6 +272,49 @@ module zcomp_engine
     werr_d = h.implicit ? (werr_q || (s_res_err[0] == ErrL1)) : werr_left;
   end
 
+  // ------------------------------------------------------- op slices
+  // With OpSpill, a zcomp_spill between the dispatcher and each engine: the
+  // dispatcher's handshake with an engine then waits for no engine logic in
+  // the cycle (the engines' op_ready_o is their longest path), and an
+  // engine's op inputs come from registers. A run reaches its engine one
+  // cycle later; the slice's second entry keeps one run a cycle.
+  typedef struct packed {
+    logic [NumW-1:0]             num;
+    logic [P-1:0]                fence, sep, chain;
+    ccf_e [P-1:0]                ccf;
+    logic [P-1:0][EW-1:0]        thresh;
+    logic [P-1:0][AddrW-1:0]     dptr, hptr, limit;
+    logic [P-1:0][N-1:0][EW-1:0] data;
+  } store_run_t;
+  typedef struct packed {
+    logic [NumW-1:0]             num;
+    logic [P-1:0]                fence, sep, chain;
+    logic [P-1:0][AddrW-1:0]     dptr, hptr, limit;
+  } load_run_t;
+
+  logic       se_valid, se_ready, le_valid, le_ready;
+  store_run_t s_run, se_run;
+  load_run_t  l_run, le_run;
+  assign s_run = '{num: s_num, fence: s_fence, sep: e_sep, chain: s_chain, ccf: e_ccf,
+                   thresh: e_thresh, dptr: e_dptr, hptr: e_hptr, limit: e_limit, data: e_data};
+  assign l_run = '{num: run_n, fence: e_fence, sep: e_sep, chain: e_chain, dptr: e_dptr,
+                   hptr: e_hptr, limit: e_limit};
+
+  zcomp_spill #(
+    .Width($bits(store_run_t)), .Bypass(!OpSpill)
+  ) u_store_slice (
+    .clk_i, .rst_ni,
+    .valid_i(s_op_valid), .ready_o(s_op_ready), .data_i(s_run),
+    .valid_o(se_valid), .ready_i(se_ready), .data_o(se_run)
+  );
+  zcomp_spill #(
+    .Width($bits(load_run_t)), .Bypass(!OpSpill)
+  ) u_load_slice (
+    .clk_i, .rst_ni,
+    .valid_i(l_op_valid), .ready_o(l_op_ready), .data_i(l_run),
+    .valid_o(le_valid), .ready_i(le_ready), .data_o(le_run)
+  );
+
   // ------------------------------------------------------------ engines
   logic            s_req_valid, s_req_ready, s_req_write, s_rsp_valid, s_rsp_ready;
   logic            l_req_valid, l_req_ready, l_req_write, l_rsp_valid, l_rsp_ready;
@@ -279,18 +327,18 @@ module zcomp_engine
     .MaxOutstanding(MaxOutstanding)
   ) u_store (
     .clk_i, .rst_ni,
-    .op_valid_i (s_op_valid),
-    .op_ready_o (s_op_ready),
-    .op_num_i   (s_num),
-    .op_fence_i (s_fence),
-    .op_sep_i   (e_sep),
-    .op_chain_i (s_chain),
-    .op_ccf_i   (e_ccf),
-    .op_thresh_i(e_thresh),
-    .op_dptr_i  (e_dptr),
-    .op_hptr_i  (e_hptr),
-    .op_limit_i (e_limit),
-    .op_data_i  (e_data),
+    .op_valid_i (se_valid),
+    .op_ready_o (se_ready),
+    .op_num_i   (se_run.num),
+    .op_fence_i (se_run.fence),
+    .op_sep_i   (se_run.sep),
+    .op_chain_i (se_run.chain),
+    .op_ccf_i   (se_run.ccf),
+    .op_thresh_i(se_run.thresh),
+    .op_dptr_i  (se_run.dptr),
+    .op_hptr_i  (se_run.hptr),
+    .op_limit_i (se_run.limit),
+    .op_data_i  (se_run.data),
     .res_valid_o(s_res_valid),
     .res_ready_i(s_res_ready),
     .res_num_o  (s_res_num),
@@ -316,15 +364,15 @@ module zcomp_engine
     .clk_i, .rst_ni,
     .flush_i    (l_flush),
     .idle_o     (l_idle),
-    .op_valid_i (l_op_valid),
-    .op_ready_o (l_op_ready),
-    .op_num_i   (run_n),
-    .op_fence_i (e_fence),
-    .op_sep_i   (e_sep),
-    .op_chain_i (e_chain),
-    .op_dptr_i  (e_dptr),
-    .op_hptr_i  (e_hptr),
-    .op_limit_i (e_limit),
+    .op_valid_i (le_valid),
+    .op_ready_o (le_ready),
+    .op_num_i   (le_run.num),
+    .op_fence_i (le_run.fence),
+    .op_sep_i   (le_run.sep),
+    .op_chain_i (le_run.chain),
+    .op_dptr_i  (le_run.dptr),
+    .op_hptr_i  (le_run.hptr),
+    .op_limit_i (le_run.limit),
     .res_valid_o(l_res_valid),
     .res_ready_i(l_res_ready),
     .res_num_o  (l_res_num),

@@ -393,7 +393,7 @@ module zcomp_load_engine
   logic [1:0][AddrW-1:0]     v2_base;
   logic [1:0][W-1:0][1:0]    v2_state;
   logic [N*EW-1:0]           pay_bytes;
-  assign mv_line[0]   = line_of(d_in);
+  assign mv_line[0]   = dl;
   assign mv_line[1]   = line_of(h_in);
   assign mv_rebase[0] = op_sep ? (at_header && pay_rebase) : (g_valid_q && !op_fence && hdr_rebase);
   assign mv_slide[0]  = op_sep ? (at_header && pay_slide) : (g_valid_q && !op_fence && hdr_slide);
@@ -677,7 +677,6 @@ module zcomp_load_engine
       r_hptr_q      <= '0;
       r_err_q       <= '0;
       r_keep_q      <= '0;
-      r_pay_q       <= '0;
     end else begin
       // Windows: the step's change, then the response, then the prefetch.
       win_valid_q  <= flush_i ? '0 : v2_valid;
@@ -702,13 +701,13 @@ module zcomp_load_engine
           r_hptr_q[j] <= '0;
           r_err_q[j]  <= '0;
           r_keep_q[j] <= '0;
-          r_pay_q[j]  <= '0;
-          if (NumW'(j) < g_next_q) begin
+          // At P = 1 a group is one op: it is done with g_next_q = 0, and
+          // the earlier results (gr_*) are never read.
+          if (P > 1 && NumW'(j) < g_next_q) begin
             r_dptr_q[j] <= gr_dptr_q[j];
             r_hptr_q[j] <= gr_hptr_q[j];
             r_err_q[j]  <= gr_err_q[j];
             r_keep_q[j] <= gr_keep_q[j];
-            r_pay_q[j]  <= gr_pay_q[j];
           end
           for (int unsigned l = 0; l < P; l++) begin
             if (ln_go[l] && NumW'(j) == g_next_q + NumW'(l)) begin
@@ -716,7 +715,6 @@ module zcomp_load_engine
               r_hptr_q[j] <= ln_hout[l];
               r_err_q[j]  <= ln_err[l];
               r_keep_q[j] <= ln_keep[l];
-              r_pay_q[j]  <= ln_pay[l];
             end
           end
         end
@@ -744,8 +742,18 @@ module zcomp_load_engine
       tag_stream_q[tag_tail_q] <= req_stream;
       tag_line_q[tag_tail_q]   <= req_line;
     end
+    // The payload bytes of the result: no clear and no reset, as a slot
+    // with keep 0 expands to 0 whatever its bytes.
+    if (group_done) begin
+      for (int unsigned j = 0; j < P; j++) begin
+        if (P > 1 && NumW'(j) < g_next_q) r_pay_q[j] <= gr_pay_q[j];
+        for (int unsigned l = 0; l < P; l++) begin
+          if (ln_go[l] && NumW'(j) == g_next_q + NumW'(l)) r_pay_q[j] <= ln_pay[l];
+        end
+      end
+    end
     for (int unsigned l = 0; l < P; l++) begin
-      if (ln_go[l]) begin
+      if (P > 1 && ln_go[l]) begin
         gr_dptr_q[GSlotW'(g_next_q + NumW'(l))] <= ln_dout[l];
         gr_hptr_q[GSlotW'(g_next_q + NumW'(l))] <= ln_hout[l];
         gr_err_q[GSlotW'(g_next_q + NumW'(l))]  <= ln_err[l];

@@ -460,8 +460,9 @@ class EngineLockstep {
       decode_engine_cfg(cfg, p);
       const L1Config lc = l1_config(opt_, p);
       const uint64_t vseed = seeder();
+      const bool spill = get_bits(top_->spill_o, i, 1) != 0;
       auto v = std::make_unique<Variant>(
-          Variant{p, EngineModel(p), L1Memory(lc, vseed ^ 0xE961), std::mt19937_64(vseed)});
+          Variant{p, EngineModel(p, spill), L1Memory(lc, vseed ^ 0xE961), std::mt19937_64(vseed)});
       v->in.ops.assign(p.p, EngineOp{});
       v->in.rsp_rdata.assign(p.line_bytes, 0);
       v->exact = opt_.l1_error_rate == 0;

@@ -5,8 +5,9 @@
 // - program_effect(): the functional meaning of a whole program, one
 //   operation at a time in program order, on a byte image.
 // - EngineModel: the cycle-accurate model. It holds a StoreEngineModel and a
-//   LoadEngineModel and models the dispatcher between them; eval() predicts
-//   every output for the current inputs and state, clock() advances one edge.
+//   LoadEngineModel and models the dispatcher between them, and the op
+//   slices in front of the engines (OpSpill); eval() predicts every output
+//   for the current inputs and state, clock() advances one edge.
 #pragma once
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <deque>
 #include <functional>
 #include <map>
+#include <utility>
 #include <vector>
 
 #include "load_engine_model.hpp"
@@ -72,6 +74,52 @@ inline std::vector<EngineResult> program_effect(const LoadEngineParams& p,
   return out;
 }
 
+/// An op slice (docs/engines.md, "Op slices"): a valid/ready stream of
+/// runs through two entries. The output entry is offered to the consumer;
+/// the side entry takes the producer's run while the output entry waits,
+/// and the producer may hand over a run while the side entry is empty.
+/// A bypassed slice has no state: it passes valid, run and ready through.
+template <class Run>
+class OpSliceModel {
+ public:
+  /// blank: the run the entries hold before the first one (the RTL leaves
+  /// its data registers without a reset; an engine reads them only when valid).
+  OpSliceModel(bool bypass, Run blank) : bypass_(bypass), blank_(std::move(blank)) { reset(); }
+  void reset() {
+    out_valid_ = side_valid_ = false;
+    out_ = side_ = blank_;
+  }
+  /// Ready to the producer; a bypassed slice passes the consumer's ready.
+  bool ready(bool consumer_ready) const { return bypass_ ? consumer_ready : !side_valid_; }
+  bool valid(bool in_valid) const { return bypass_ ? in_valid : out_valid_; }
+  const Run& run(const Run& in) const { return bypass_ ? in : out_; }
+  void clock(bool in_valid, const Run& in, bool consumer_ready) {
+    if (bypass_) return;
+    const bool take_in = in_valid && !side_valid_;
+    const bool out_free = !out_valid_ || consumer_ready;
+    const bool side_valid = side_valid_ ? !out_free : take_in && !out_free;
+    if (out_free) {
+      out_ = side_valid_ ? side_ : in;
+      out_valid_ = side_valid_ || take_in;
+    }
+    if (take_in && !out_free) side_ = in;
+    side_valid_ = side_valid;
+  }
+
+ private:
+  bool bypass_;
+  Run blank_;
+  bool out_valid_ = false, side_valid_ = false;
+  Run out_, side_;
+};
+
+/// A run as an op slice carries it: the op count and the slots.
+template <class Op>
+struct SliceRun {
+  unsigned num = 1;
+  std::vector<Op> ops;
+};
+
 struct EngineInputs {
   bool op_valid = false;
   unsigned op_num = 1;
@@ -98,11 +146,21 @@ struct EngineOutputs {
 
 class EngineModel {
  public:
-  explicit EngineModel(LoadEngineParams p) : p_(p), store_(p), load_(p) { reset(); }
+  /// op_spill: the OpSpill parameter (op slices in front of the engines).
+  EngineModel(LoadEngineParams p, bool op_spill)
+      : p_(p),
+        store_(p),
+        load_(p),
+        s_slice_(!op_spill, {1, std::vector<StoreOp>(p.p)}),
+        l_slice_(!op_spill, {1, std::vector<LoadOp>(p.p)}) {
+    reset();
+  }
 
   void reset() {
     store_.reset();
     load_.reset();
+    s_slice_.reset();
+    l_slice_.reset();
     q_valid_ = false;
     q_num_ = q_next_ = 0;
     q_ops_.assign(p_.p, EngineOp{});
@@ -136,8 +194,12 @@ class EngineModel {
   };
   struct Step {
     EngineOutputs out;
-    StoreInputs sin;
-    LoadInputs lin;
+    StoreInputs sin;                        ///< the store engine's inputs (from its op slice)
+    LoadInputs lin;                         ///< the load engine's
+    bool s_offer = false, l_offer = false;  ///< the dispatcher offers a run
+    SliceRun<StoreOp> s_run;                ///< the runs it offers
+    SliceRun<LoadOp> l_run;
+    bool s_eng_ready = false, l_eng_ready = false;  ///< the engines' op_ready
     bool tgt = false;
     unsigned run_n = 0;
     bool run_last = false, clean_after = false;
@@ -177,26 +239,33 @@ class EngineModel {
     s.implicit = q_valid_ && !phase_load_ && s.tgt && !clean_;
     s.sw_to_load = q_valid_ && !phase_load_ && s.tgt && clean_ && f_empty;
 
-    // The engines' inputs.
+    // The runs the dispatcher offers, and the engines' inputs: from the op
+    // slices.
     const Run* h = f_empty ? nullptr : &f_.front();
     const bool r_free = !r_valid_ || in.res_ready;
-    StoreInputs& si = s.sin;
-    si.op_valid = f_room && ((same && !s.tgt) || s.implicit);
-    si.op_num = s.implicit ? 1 : s.run_n;
-    for (const EngineOp& op : run) si.ops.push_back(op.store_op());
+    s.s_offer = f_room && ((same && !s.tgt) || s.implicit);
+    s.s_run.num = s.implicit ? 1 : s.run_n;
+    for (const EngineOp& op : run) s.s_run.ops.push_back(op.store_op());
     if (s.implicit) {
-      si.ops[0].fence = true;
-      si.ops[0].chain = true;
+      s.s_run.ops[0].fence = true;
+      s.s_run.ops[0].chain = true;
     }
+    s.l_offer = f_room && same && s.tgt;
+    s.l_run.num = s.run_n;
+    for (const EngineOp& op : run) s.l_run.ops.push_back(op.load_op());
+    StoreInputs& si = s.sin;
+    si.op_valid = s_slice_.valid(s.s_offer);
+    si.op_num = s_slice_.run(s.s_run).num;
+    si.ops = s_slice_.run(s.s_run).ops;
     si.res_ready = h && !h->load && (h->implicit || !h->last || r_free);
     si.req_ready = !phase_load_ && in.req_ready;
     si.rsp_valid = !phase_load_ && in.rsp_valid;
     si.rsp_error = in.rsp_error;
     LoadInputs& li = s.lin;
     li.flush = s.sw_to_load;
-    li.op_valid = f_room && same && s.tgt;
-    li.op_num = s.run_n;
-    for (const EngineOp& op : run) li.ops.push_back(op.load_op());
+    li.op_valid = l_slice_.valid(s.l_offer);
+    li.op_num = l_slice_.run(s.l_run).num;
+    li.ops = l_slice_.run(s.l_run).ops;
     li.res_ready = h && h->load && (!h->last || r_free);
     li.req_ready = phase_load_ && in.req_ready;
     li.rsp_valid = phase_load_ && in.rsp_valid;
@@ -207,7 +276,10 @@ class EngineModel {
     s.sw_to_store = q_valid_ && phase_load_ && !s.tgt && f_empty && lo.idle;
 
     // Dispatch.
-    const bool s_fire = si.op_valid && so.op_ready, l_fire = li.op_valid && lo.op_ready;
+    s.s_eng_ready = so.op_ready;
+    s.l_eng_ready = lo.op_ready;
+    const bool s_fire = s.s_offer && s_slice_.ready(so.op_ready);
+    const bool l_fire = s.l_offer && l_slice_.ready(lo.op_ready);
     s.run_sent = same && (s.tgt ? l_fire : s_fire);
     s.push = s_fire || l_fire;
     s.pushed.load = s.tgt && !s.implicit;
@@ -271,6 +343,8 @@ class EngineModel {
   void commit(Step s, const EngineInputs& in) {
     store_.clock(s.sin);
     load_.clock(s.lin);
+    s_slice_.clock(s.s_offer, s.s_run, s.s_eng_ready);
+    l_slice_.clock(s.l_offer, s.l_run, s.l_eng_ready);
     if (s.sw_to_load) {
       phase_load_ = true;
       fix_ = true;
@@ -318,6 +392,8 @@ class EngineModel {
   LoadEngineParams p_;
   StoreEngineModel store_;
   LoadEngineModel load_;
+  OpSliceModel<SliceRun<StoreOp>> s_slice_;
+  OpSliceModel<SliceRun<LoadOp>> l_slice_;
   bool q_valid_ = false;
   unsigned q_num_ = 0, q_next_ = 0;
   std::vector<EngineOp> q_ops_;

@@ -58,6 +58,7 @@ TESTS = {
     "zcomp_wc_buffer": [("wc_buffer_test", FAST)],
     "zcomp_store_engine": [("store_engine_test", FAST)],
     "zcomp_load_engine": [("load_engine_test", FAST)],
+    "zcomp_spill": [("engine_test", FAST)],
     "zcomp_engine": [("engine_test", FAST)],
 }
 

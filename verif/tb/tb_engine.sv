@@ -170,8 +170,7 @@ module tb_engine
     // The dispatcher's run queue (FDepth 4) never holds more runs than one
     // engine can: two groups in the engine (its group and result registers),
     // and two more in its op slice with OpSpill; a switch of engine waits for
-    // an empty queue. Without OpSpill the queue never fills, which the
-    // coverage waivers of f_room (verif/coverage/waivers.txt) stand on; this
+    // an empty queue. So the queue fills (4 runs) only with OpSpill; this
     // check is made whenever the count changes in every test.
     always_comb begin
       if (rst_ni) begin

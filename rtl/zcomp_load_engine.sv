@@ -325,28 +325,42 @@ module zcomp_load_engine
   // Only the payload's size comes from the header count; the rest of the
   // step (its first line, the state of the Span lines from there, the room
   // to the limit) is worked out beside the count, so that the count only
-  // picks among results: the number of lines, the bound compare, the window
-  // change of the separate layout.
-  localparam int unsigned NlW = $clog2(LB + VecMax + 1);
+  // picks among results. Each use of the count is a compare of cnt
+  // (CntW bits) with a threshold made from the registers: the bound and
+  // the number of payload lines need no adder after the count.
+  localparam int unsigned EbSh = $clog2(EB);
+  localparam int unsigned TW   = $clog2(Span * LB + EB + 1);
   logic [AddrW-1:0] b_pay, psize, dl;
   logic             pcross;     // the interleaved payload starts on the line after d_in's
                                 // (the payload's first line, line_of(b_pay), is dl or dl + LB)
   logic [AddrW:0]   room;       // bytes from d_in to the limit; bit AddrW: below 0
-  logic [AddrW-1:0] need;       // bytes from d_in to the payload's end
-  logic [NlW-1:0]   pend;       // the payload's last byte, from the start of line p0
+  logic [AddrW:0]   avail;      // room for the payload: room less the header when
+                                // interleaved; bit AddrW: below 0
+  logic [CntW-1:0]  cmax;       // the largest count in bounds, at most N
   logic [Span:0]    dl_in;      // line dl + i is in the D window
   logic [Span-1:0]  pl_in, pl_full, pl_err;   // line p0 + i: in the window, full, error
+  logic [Span-1:0]  pl_used;    // line p0 + i holds a payload byte (for cnt != 0)
   logic             pay_oob, pay_in, pay_full, pay_err, pay_rebase, pay_slide;
   assign psize   = AddrW'(cnt) * AddrW'(EB);
   assign b_pay   = op_sep ? d_in : a_hdr + AddrW'(HB);
   assign dl      = line_of(d_in);
   assign pcross  = !op_sep && ((32'(d_in[OffW-1:0]) + HB) >= LB);
-  // b_pay + psize > limit, as d_in + need > limit. (Where d_in + HB wraps,
-  // the header is out of bounds, which decides first.)
+  // b_pay + psize > limit, as d_in + (HB when interleaved) + cnt * EB >
+  // limit, that is cnt * EB > avail, or cnt > avail / EB. (Where d_in + HB
+  // wraps, the header is out of bounds, which decides first.)
   assign room    = {1'b0, limit} - {1'b0, d_in};
-  assign need    = psize + (op_sep ? '0 : AddrW'(HB));
-  assign pay_oob = room[AddrW] || (room[AddrW-1:0] < need);
-  assign pend    = NlW'(b_pay[OffW-1:0]) + NlW'(psize) - NlW'(1);
+  assign avail   = {1'b0, room[AddrW-1:0]} - (op_sep ? '0 : (AddrW + 1)'(HB));
+  assign cmax    = ((avail >> EbSh) >= (AddrW + 1)'(N)) ? CntW'(N) : CntW'(avail >> EbSh);
+  assign pay_oob = room[AddrW] || avail[AddrW] || (cnt > cmax);
+  // Line p0 + i (i >= 1) holds a payload byte when the payload's last byte,
+  // b_pay's offset + cnt * EB - 1, is at or past i * LB: when cnt is at
+  // least ceil((i * LB - offset + 1) / EB). Line p0 always does.
+  assign pl_used[0] = 1'b1;
+  for (genvar i = 1; i < Span; i++) begin : gen_pay_used
+    logic [TW-1:0] t;
+    assign t          = (TW'(i * LB + EB) - TW'(b_pay[OffW-1:0])) >> EbSh;
+    assign pl_used[i] = TW'(cnt) >= t;
+  end
   for (genvar i = 0; i <= Span; i++) begin : gen_dl_line
     assign dl_in[i] = in_window(win_valid_q[0], win_base_q[0], dl + AddrW'(i * LB));
   end
@@ -357,7 +371,7 @@ module zcomp_load_engine
     assign pl_full[i] = slot_state_q[0][ps] == Full;
     assign pl_err[i]  = slot_err_q[0][ps];
   end
-  // Over lines p0 .. p0 + pend / LB (meaningful when cnt != 0). The window
+  // Over the payload's lines (meaningful when cnt != 0). The window
   // is that of the cycle's start: the separate layout's header step works
   // on the other stream, and the interleaved layout's slide to l0 keeps
   // every payload line that was in the window and empties the others.
@@ -366,7 +380,7 @@ module zcomp_load_engine
     pay_full = 1'b1;
     pay_err  = 1'b0;
     for (int unsigned i = 0; i < Span; i++) begin
-      if (NlW'(i) <= (pend >> OffW)) begin
+      if (pl_used[i]) begin
         pay_in   = pay_in && pl_in[i];
         pay_full = pay_full && pl_full[i];
         pay_err  = pay_err || pl_err[i];
@@ -647,6 +661,41 @@ module zcomp_load_engine
     end
   end
 
+  // ------------------------------------------------------ the group's result
+  // The result the group has if it is done this cycle, worked out from
+  // g_next_q and g_num_q only: slot j holds an earlier op's result (j <
+  // g_next_q), or lane j - g_next_q's up to the group's end, or zeros beyond
+  // it. When the group is done, every lane up to its end went (ln_go is a
+  // prefix), so this is its result; the selection does not wait for ln_go.
+  logic [P-1:0][AddrW-1:0] nr_dptr, nr_hptr;
+  logic [P-1:0][1:0]       nr_err;
+  logic [P-1:0][N-1:0]     nr_keep;
+  logic [P-1:0][N*EW-1:0]  nr_pay;
+  always_comb begin
+    for (int unsigned j = 0; j < P; j++) begin
+      logic [GSlotW-1:0] l;
+      l = (P > 1) ? GSlotW'(NumW'(j) - g_next_q) : '0;   // g_next_q is 0 at P = 1
+      nr_pay[j] = ln_pay[l];   // beyond the group: keep 0 expands it to 0
+      if (P > 1 && NumW'(j) < g_next_q) begin
+        nr_dptr[j] = gr_dptr_q[j];
+        nr_hptr[j] = gr_hptr_q[j];
+        nr_err[j]  = gr_err_q[j];
+        nr_keep[j] = gr_keep_q[j];
+        nr_pay[j]  = gr_pay_q[j];
+      end else if (NumW'(j) < g_num_q) begin
+        nr_dptr[j] = ln_dout[l];
+        nr_hptr[j] = ln_hout[l];
+        nr_err[j]  = ln_err[l];
+        nr_keep[j] = ln_keep[l];
+      end else begin
+        nr_dptr[j] = '0;
+        nr_hptr[j] = '0;
+        nr_err[j]  = '0;
+        nr_keep[j] = '0;
+      end
+    end
+  end
+
   // ----------------------------------------------------------- registers
   logic [NumW-1:0] num_in;
   if ((1 << NumW) - 1 > P) begin : gen_num_clamp
@@ -695,33 +744,23 @@ module zcomp_load_engine
       if (op_done) g_next_q <= g_next_q + ndone;
       if (group_done) begin
         r_valid_q <= 1'b1;
-        r_num_q   <= g_num_q;
-        for (int unsigned j = 0; j < P; j++) begin
-          r_dptr_q[j] <= '0;
-          r_hptr_q[j] <= '0;
-          r_err_q[j]  <= '0;
-          r_keep_q[j] <= '0;
-          // At P = 1 a group is one op: it is done with g_next_q = 0, and
-          // the earlier results (gr_*) are never read.
-          if (P > 1 && NumW'(j) < g_next_q) begin
-            r_dptr_q[j] <= gr_dptr_q[j];
-            r_hptr_q[j] <= gr_hptr_q[j];
-            r_err_q[j]  <= gr_err_q[j];
-            r_keep_q[j] <= gr_keep_q[j];
-          end
-          for (int unsigned l = 0; l < P; l++) begin
-            if (ln_go[l] && NumW'(j) == g_next_q + NumW'(l)) begin
-              r_dptr_q[j] <= ln_dout[l];
-              r_hptr_q[j] <= ln_hout[l];
-              r_err_q[j]  <= ln_err[l];
-              r_keep_q[j] <= ln_keep[l];
-            end
-          end
-        end
         carry_d_q <= fin_d;
         carry_h_q <= fin_h;
       end else if (res_ready_i) begin
         r_valid_q <= 1'b0;
+      end
+      // The result's fields are written whenever the result register is
+      // free, not only when the group is done: while r_valid_q is 0 they
+      // are not seen (res_* are 0, a keep of 0 expands to 0), r_valid_q
+      // rises only with group_done, and group_done implies r_free. So the
+      // enable of these (P x (N*EW + ...) bits) does not wait for the
+      // operation's outcome.
+      if (r_free) begin
+        r_num_q  <= g_num_q;
+        r_dptr_q <= nr_dptr;
+        r_hptr_q <= nr_hptr;
+        r_err_q  <= nr_err;
+        r_keep_q <= nr_keep;
       end
       if (op_ready_o) begin
         g_valid_q <= op_valid_i;
@@ -742,23 +781,21 @@ module zcomp_load_engine
       tag_stream_q[tag_tail_q] <= req_stream;
       tag_line_q[tag_tail_q]   <= req_line;
     end
-    // The payload bytes of the result: no clear and no reset, as a slot
-    // with keep 0 expands to 0 whatever its bytes.
-    if (group_done) begin
+    // The payload bytes of the result: no reset, as a slot with keep 0
+    // expands to 0 whatever its bytes. Enabled like the fields above.
+    if (r_free) r_pay_q <= nr_pay;
+    // A group's results so far: a slot not yet done takes its lane's
+    // outcome on every cycle, so its last write is the cycle it is done
+    // (g_next_q then moves past it). At P = 1 they are never read.
+    if (P > 1) begin
       for (int unsigned j = 0; j < P; j++) begin
-        if (P > 1 && NumW'(j) < g_next_q) r_pay_q[j] <= gr_pay_q[j];
-        for (int unsigned l = 0; l < P; l++) begin
-          if (ln_go[l] && NumW'(j) == g_next_q + NumW'(l)) r_pay_q[j] <= ln_pay[l];
+        if (NumW'(j) >= g_next_q) begin
+          gr_dptr_q[j] <= ln_dout[GSlotW'(NumW'(j) - g_next_q)];
+          gr_hptr_q[j] <= ln_hout[GSlotW'(NumW'(j) - g_next_q)];
+          gr_err_q[j]  <= ln_err[GSlotW'(NumW'(j) - g_next_q)];
+          gr_keep_q[j] <= ln_keep[GSlotW'(NumW'(j) - g_next_q)];
+          gr_pay_q[j]  <= ln_pay[GSlotW'(NumW'(j) - g_next_q)];
         end
-      end
-    end
-    for (int unsigned l = 0; l < P; l++) begin
-      if (P > 1 && ln_go[l]) begin
-        gr_dptr_q[GSlotW'(g_next_q + NumW'(l))] <= ln_dout[l];
-        gr_hptr_q[GSlotW'(g_next_q + NumW'(l))] <= ln_hout[l];
-        gr_err_q[GSlotW'(g_next_q + NumW'(l))]  <= ln_err[l];
-        gr_keep_q[GSlotW'(g_next_q + NumW'(l))] <= ln_keep[l];
-        gr_pay_q[GSlotW'(g_next_q + NumW'(l))]  <= ln_pay[l];
       end
     end
     if (op_ready_o && op_valid_i) begin

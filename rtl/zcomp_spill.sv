@@ -58,8 +58,7 @@ module zcomp_spill #(
       end else begin
         // The side entry empties into the output entry before a new word.
         if (out_free) out_valid_q <= side_valid_q || take_in;
-        if (side_valid_q) side_valid_q <= !out_free;
-        else side_valid_q <= take_in && !out_free;
+        side_valid_q <= (side_valid_q || take_in) && !out_free;
       end
     end
 

@@ -6,6 +6,7 @@ rtl/fpga/zcomp_status.sv
 rtl/fpga/zcomp_selftest.sv
 rtl/fpga/zcomp_unit_selftest.sv
 rtl/fpga/zcomp_board_reset.sv
+rtl/fpga/zcomp_sync.sv
 rtl/fpga/board_ulx3s.sv
 rtl/fpga/board_icebreaker.sv
 rtl/fpga/board_tangnano9k.sv

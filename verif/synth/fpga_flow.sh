@@ -29,7 +29,7 @@
 # Output: build/fpga/<TAG>/ with the logs, the netlist, the bitstream and
 # summary.txt (key=value lines that fpga_report.sh reads).
 # A step whose inputs have not changed is not run again: the synthesis is
-# reused while the sources (the shared ones and the top's own file), the
+# reused while the sources the top needs (verif/synth/used_sources.awk), the
 # top, PARAMS and the tools are the same (synth.key), and a placer seed's
 # run while the netlist and the nextpnr options are (pnr_seed<N>.key). So an
 # interrupted make fpga or make fpga-report goes on where it stopped.
@@ -97,17 +97,12 @@ summary target_mhz "$TARGET_MHZ"
 # A step's key: a hash of everything its result depends on.
 hash() { sha1sum | cut -c1-16; }
 TOOLS=$("$VENV/bin/pip" list 2>/dev/null | grep -iE "yowasp|apycula" | tr -s ' ' | tr '\n' ' ')
-# The synthesis key hashes the shared sources and this top's own file: the
-# other tops in rtl/fpga/ (board_*.sv, zcomp_*_top.sv) each hold only their
-# own module, so a change to one board's top leaves the other boards' steps
-# up to date.
-KEY_SOURCES=""
-for f in $SOURCES; do
-  case "${f##*/}" in
-    board_*.sv | zcomp_*_top.sv) [ "${f##*/}" = "$TOP.sv" ] || continue ;;
-  esac
-  KEY_SOURCES="$KEY_SOURCES $f"
-done
+# The synthesis key hashes the source files this top needs
+# (used_sources.awk: the files of the modules and packages it reaches), so
+# a change to one module leaves the steps of the tops that do not use it up
+# to date (the units alone do not use the engines, a board's top is used by
+# no other).
+KEY_SOURCES=$(awk -v top="$TOP" -f verif/synth/used_sources.awk $SOURCES)
 SYNTH_KEY=$( { cat $KEY_SOURCES; echo "$TOP|$PARAMS|$SYNTH|$TOOLS"; } | hash)
 
 # ------------------------------------------------------------------ synthesis

@@ -134,8 +134,17 @@ class EngineLockstep {
     const Regions rg = place_regions(v.p, r);
     if (lb * 2 + opt_.areas * dsize > rg.room || opt_.areas * hsize > rg.room)
       throw std::runtime_error("engine harness: the stream areas do not fit in the address space");
-    auto dbase = [&](unsigned k) { return rg.d_org + lb * 2 + k * dsize; };
-    auto hbase = [&](unsigned k) { return rg.h_org + k * hsize; };
+    // With narrow addresses the regions are the two halves of the address
+    // space, and the areas start at a random line of their half, so that
+    // the high bits of the pointers and limits (and of their copies in
+    // every slot of a run) are 1 in some runs and 0 in others.
+    const uint64_t d_slack = rg.room - (lb * 2 + opt_.areas * dsize);
+    const uint64_t h_slack = rg.room - opt_.areas * hsize;
+    const bool narrow = v.p.addr_w < 24;
+    const uint64_t d_off = narrow ? r() % (d_slack / lb + 1) * lb : 0;
+    const uint64_t h_off = narrow ? r() % (h_slack / lb + 1) * lb : 0;
+    auto dbase = [&](unsigned k) { return rg.d_org + d_off + lb * 2 + k * dsize; };
+    auto hbase = [&](unsigned k) { return rg.h_org + h_off + k * hsize; };
     for (unsigned k = 0; k < opt_.areas; ++k) {
       for (uint64_t b = 0; b < dsize; ++b) v.image[dbase(k) + b] = static_cast<uint8_t>(r());
       for (uint64_t b = 0; b < hsize; ++b) v.image[hbase(k) + b] = static_cast<uint8_t>(r());

@@ -671,10 +671,12 @@ module zcomp_load_engine
   logic [P-1:0][1:0]       nr_err;
   logic [P-1:0][N-1:0]     nr_keep;
   logic [P-1:0][N*EW-1:0]  nr_pay;
+  logic [P-1:0][GSlotW-1:0] slot_lane;   // the lane that works on slot j
   always_comb begin
     for (int unsigned j = 0; j < P; j++) begin
       logic [GSlotW-1:0] l;
       l = (P > 1) ? GSlotW'(NumW'(j) - g_next_q) : '0;   // g_next_q is 0 at P = 1
+      slot_lane[j] = l;
       nr_pay[j] = ln_pay[l];   // beyond the group: keep 0 expands it to 0
       if (P > 1 && NumW'(j) < g_next_q) begin
         nr_dptr[j] = gr_dptr_q[j];
@@ -790,11 +792,11 @@ module zcomp_load_engine
     if (P > 1) begin
       for (int unsigned j = 0; j < P; j++) begin
         if (NumW'(j) >= g_next_q) begin
-          gr_dptr_q[j] <= ln_dout[GSlotW'(NumW'(j) - g_next_q)];
-          gr_hptr_q[j] <= ln_hout[GSlotW'(NumW'(j) - g_next_q)];
-          gr_err_q[j]  <= ln_err[GSlotW'(NumW'(j) - g_next_q)];
-          gr_keep_q[j] <= ln_keep[GSlotW'(NumW'(j) - g_next_q)];
-          gr_pay_q[j]  <= ln_pay[GSlotW'(NumW'(j) - g_next_q)];
+          gr_dptr_q[j] <= ln_dout[slot_lane[j]];
+          gr_hptr_q[j] <= ln_hout[slot_lane[j]];
+          gr_err_q[j]  <= ln_err[slot_lane[j]];
+          gr_keep_q[j] <= ln_keep[slot_lane[j]];
+          gr_pay_q[j]  <= ln_pay[slot_lane[j]];
         end
       end
     end

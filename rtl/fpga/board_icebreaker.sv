@@ -31,23 +31,20 @@ module board_icebreaker #(
 );
   logic rst_n, pass, fail;
   zcomp_board_reset u_rst (.clk_i(CLK), .btn_i(!BTN_N), .rst_no(rst_n));
-  // The fault button is asynchronous to the clock: two flip-flops first.
-  logic fault;
-  zcomp_sync u_fault_sync (.clk_i(CLK), .d_i(BTN1), .q_o(fault));
 
   if (Engine != 0) begin : gen_engine
     zcomp_selftest #(
       .N(N), .EW(EW), .P(P), .LineBytes(LineBytes), .MaxOutstanding(2), .MemLines(16),
       .BlockVecs(8), .ClkHz(12_000_000), .Baud(115_200), .CntW(32)
     ) u_selftest (
-      .clk_i(CLK), .rst_ni(rst_n), .sparsity_i(5'(Sparsity)), .fault_i(fault),
+      .clk_i(CLK), .rst_ni(rst_n), .sparsity_i(5'(Sparsity)), .fault_i(BTN1),
       .heartbeat_o(LED1), .pass_o(pass), .fail_o(fail), .uart_tx_o(TX)
     );
   end else begin : gen_units
     zcomp_unit_selftest #(
       .N(N), .EW(EW), .BlockVecs(16), .ClkHz(12_000_000), .Baud(115_200), .CntW(32)
     ) u_selftest (
-      .clk_i(CLK), .rst_ni(rst_n), .sparsity_i(5'(Sparsity)), .fault_i(fault),
+      .clk_i(CLK), .rst_ni(rst_n), .sparsity_i(5'(Sparsity)), .fault_i(BTN1),
       .heartbeat_o(LED1), .pass_o(pass), .fail_o(fail), .uart_tx_o(TX)
     );
     if (P != 1) begin : gen_bad_p

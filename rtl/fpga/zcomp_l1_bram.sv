@@ -7,11 +7,18 @@
 //   bytes 0 .. Lines*LineBytes-1; an access at or above that gets a response
 //   with rsp_error_o set and changes nothing.
 //
-// Latency: the response is offered on the cycle after the request is taken
-// (the earliest the port allows), the block RAM's registered read.
+// - ReqSlice: 1 (default) puts a register slice (zcomp_spill) on the
+//   request channel, so the requester's address and handshake logic ends
+//   at flip-flops, not at the block RAM's address and enable pins; 0 takes
+//   it out.
+//
+// Latency: the response is offered on the cycle after the request reaches
+// the RAM, the block RAM's registered read: 1 cycle after the request is
+// taken with ReqSlice = 0 (the earliest the port allows), 2 with the slice.
 // Throughput: one request per cycle while responses are taken; a stalled
-// response holds the request channel (req_ready_o = !rsp_valid_o ||
-// rsp_ready_i), so at most one response waits and none is lost.
+// response holds the RAM's request side (it takes a request only while
+// !rsp_valid_o || rsp_ready_i), so at most one response waits, at most two
+// requests wait in the slice, and none is lost.
 // Guarantees: every request gets exactly one response, in order; a write
 // changes exactly the bytes whose strobe is set; the RAM itself has no
 // reset (block RAM cannot be cleared in one cycle), so a line never written
@@ -20,7 +27,8 @@
 module zcomp_l1_bram #(
   parameter int unsigned LineBytes = 64,
   parameter int unsigned AddrW     = 32,
-  parameter int unsigned Lines     = 64
+  parameter int unsigned Lines     = 64,
+  parameter bit          ReqSlice  = 1'b1
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,
@@ -49,32 +57,46 @@ module zcomp_l1_bram #(
     $error("zcomp_l1_bram: AddrW must be more than log2(Lines * LineBytes) bits, at most 64");
   end
 
+  // The request as the RAM sees it: through the slice, or straight.
+  localparam int unsigned ReqW = AddrW + 1 + LineBytes * 9;
+  logic                   m_valid, m_ready, m_write;
+  logic [AddrW-1:0]       m_addr;
+  logic [LineBytes*8-1:0] m_wdata;
+  logic [LineBytes-1:0]   m_wstrb;
+  zcomp_spill #(.Width(ReqW), .Bypass(!ReqSlice)) u_req_slice (
+    .clk_i, .rst_ni,
+    .valid_i(req_valid_i), .ready_o(req_ready_o),
+    .data_i ({req_addr_i, req_write_i, req_wdata_i, req_wstrb_i}),
+    .valid_o(m_valid), .ready_i(m_ready),
+    .data_o ({m_addr, m_write, m_wdata, m_wstrb})
+  );
+
   logic                   take, in_range;
   logic [IdxW-1:0]        idx;
   logic                   valid_q, error_q;
   logic [LineBytes*8-1:0] rdata_q;
   logic [LineBytes*8-1:0] mem_q [Lines];
 
-  assign req_ready_o = !valid_q || rsp_ready_i;
-  assign take        = req_valid_i && req_ready_o;
-  assign idx         = req_addr_i[OffW +: IdxW];
-  assign in_range    = (req_addr_i >> (OffW + IdxW)) == '0;
+  assign m_ready  = !valid_q || rsp_ready_i;
+  assign take     = m_valid && m_ready;
+  assign idx      = m_addr[OffW +: IdxW];
+  assign in_range = (m_addr >> (OffW + IdxW)) == '0;
 
   // The RAM: written byte by byte, read registered (no reset: block RAM).
   always_ff @(posedge clk_i) begin
-    if (take && in_range && req_write_i) begin
+    if (take && in_range && m_write) begin
       for (int unsigned b = 0; b < LineBytes; b++) begin
-        if (req_wstrb_i[b]) mem_q[idx][8*b +: 8] <= req_wdata_i[8*b +: 8];
+        if (m_wstrb[b]) mem_q[idx][8*b +: 8] <= m_wdata[8*b +: 8];
       end
     end
-    if (take && in_range && !req_write_i) rdata_q <= mem_q[idx];
+    if (take && in_range && !m_write) rdata_q <= mem_q[idx];
   end
 
   always_ff @(posedge clk_i or negedge rst_ni) begin
     if (!rst_ni) begin
       valid_q <= 1'b0;
       error_q <= 1'b0;
-    end else if (req_ready_o) begin
+    end else if (m_ready) begin
       valid_q <= take;
       error_q <= take && !in_range;
     end

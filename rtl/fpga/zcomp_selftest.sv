@@ -21,10 +21,13 @@
 // totals of the blocks completed (blocks, vectors, bytes in before
 // compression, bytes out written: headers and payload) and the errors.
 // fault_i flips bit 0 of every line the L1 returns, to show that the check
-// fails (docs/fpga.md).
+// fails (docs/fpga.md). It may come straight from a button: it goes through
+// a two-flip-flop synchronizer (zcomp_sync) first, so it acts 2 cycles late.
 //
 // Parameters: N, EW, P, LineBytes, MaxOutstanding (the engine); MemLines
-// (the L1's lines); BlockVecs (vectors per block, a multiple of P, whose
+// (the L1's lines); L1ReqSlice (the L1's request register slice,
+// zcomp_l1_bram's ReqSlice: one more cycle of L1 latency for a shorter
+// path into the block RAM); BlockVecs (vectors per block, a multiple of P, whose
 // compressed size must fit the L1 below the header area); ClkHz, Baud;
 // CntW (counter bits, a multiple of 4 from 16 to 64); Seed (not 0).
 // The engine's WindowLines is the smallest legal, AddrW the fewest bits
@@ -41,6 +44,7 @@ module zcomp_selftest
   parameter int unsigned LineBytes      = 64,
   parameter int unsigned MaxOutstanding = 4,
   parameter int unsigned MemLines       = 64,
+  parameter bit          L1ReqSlice     = 1'b1,
   parameter int unsigned BlockVecs      = 16,
   parameter int unsigned ClkHz          = 25_000_000,
   parameter int unsigned Baud           = 115_200,
@@ -120,8 +124,14 @@ module zcomp_selftest
     .rsp_error_i(rsp_error)
   );
 
-  zcomp_l1_bram #(.LineBytes(LineBytes), .AddrW(AddrW), .Lines(MemLines)) u_l1 (
-    .clk_i, .rst_ni, .fault_i,
+  // The fault input may be a button, asynchronous to the clock.
+  logic fault;
+  zcomp_sync u_fault_sync (.clk_i, .d_i(fault_i), .q_o(fault));
+
+  zcomp_l1_bram #(
+    .LineBytes(LineBytes), .AddrW(AddrW), .Lines(MemLines), .ReqSlice(L1ReqSlice)
+  ) u_l1 (
+    .clk_i, .rst_ni, .fault_i(fault),
     .req_valid_i(req_valid), .req_ready_o(req_ready), .req_addr_i(req_addr),
     .req_write_i(req_write), .req_wdata_i(req_wdata), .req_wstrb_i(req_wstrb),
     .rsp_valid_o(rsp_valid), .rsp_ready_i(rsp_ready), .rsp_rdata_o(rsp_rdata),

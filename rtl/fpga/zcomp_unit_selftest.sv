@@ -17,7 +17,9 @@
 //      as the interleaved layout stores it) and the seed moves on
 //      (xorshift32).
 // fault_i flips header bit 0 (lane 0's keep bit) between the units while
-// held, so the check fails (a kept lane 0 comes back as 0).
+// held, so the check fails (a kept lane 0 comes back as 0). It may come
+// straight from a button: it goes through a two-flip-flop synchronizer
+// (zcomp_sync) first, so it acts 2 cycles late.
 //
 // Parameters: N, EW (the vector format, as zcomp_compress), Topology,
 // Network, PrefixStages (the compress unit's prefix sum; the expand unit
@@ -100,7 +102,10 @@ module zcomp_unit_selftest
     .valid_o(c_valid_o), .ready_i(x_ready), .keep_o(keep), .count_o(count), .payload_o(payload)
   );
 
-  assign keep_x = keep ^ N'(fault_i);
+  // The fault input may be a button, asynchronous to the clock.
+  logic fault;
+  zcomp_sync u_fault_sync (.clk_i, .d_i(fault_i), .q_o(fault));
+  assign keep_x = keep ^ N'(fault);
 
   zcomp_expand #(
     .N(N), .EW(EW), .Topology(Topology), .Network(Network),

@@ -7,10 +7,10 @@
 //   bytes 0 .. Lines*LineBytes-1; an access at or above that gets a response
 //   with rsp_error_o set and changes nothing.
 //
-// - ReqSlice: 1 (default) puts a register slice (zcomp_spill) on the
-//   request channel, so the requester's address and handshake logic ends
-//   at flip-flops, not at the block RAM's address and enable pins; 0 takes
-//   it out.
+// - ReqSlice: 1 puts a register slice (zcomp_spill: two flip-flops and a
+//   multiplexer per request bit) on the request channel, so the requester's
+//   logic ends at flip-flops, not at the block RAM's address and enable
+//   pins; 0 (default) leaves it out. docs/fpga.md: what it did on the ULX3S.
 //
 // Latency: the response is offered on the cycle after the request reaches
 // the RAM, the block RAM's registered read: 1 cycle after the request is
@@ -28,7 +28,7 @@ module zcomp_l1_bram #(
   parameter int unsigned LineBytes = 64,
   parameter int unsigned AddrW     = 32,
   parameter int unsigned Lines     = 64,
-  parameter bit          ReqSlice  = 1'b1
+  parameter bit          ReqSlice  = 1'b0
 ) (
   input  logic                   clk_i,
   input  logic                   rst_ni,

@@ -202,10 +202,7 @@ while [ -n "$queue" ]; do
     pid=$!
     over=""
     while kill -0 "$pid" 2>/dev/null; do
-      over=$(awk '/Device utilisation/ { u = 1; next }
-        u && /%/ { n = $NF; sub(/%/, "", n); r = $2; sub(/:$/, "", r)
-                   if (n + 0 > 100) { print r " " $3 $4 " (" n " %)"; exit } }
-        u && !/%/ { u = 0 }' "$log" 2>/dev/null || true)
+      over=$(awk -f verif/synth/over_utilised.awk "$log" 2>/dev/null || true)
       # router2's iterations: stopped when the lowest overused count is over
       # 100 and ROUTE_STALL iterations old (route_stall.awk, route_stall_test).
       [ "$ROUTE_STALL" != 0 ] &&
@@ -215,11 +212,15 @@ while [ -n "$queue" ]; do
     done
     rc=0
     wait "$pid" 2>/dev/null || rc=$?  # (no "Terminated" from the shell)
+    # nextpnr may give up on an over-full design (iCE40: "no BELs remaining")
+    # before the loop above saw its utilisation: read the whole log once more.
+    [ "$rc" != 0 ] && [ -z "$over" ] && [ -z "$stall" ] &&
+      over=$(awk -f verif/synth/over_utilised.awk "$log" 2>/dev/null || true)
     if [ -n "$stall" ]; then
       # Remembered, so that running the flow again does not repeat it.
       printf '%s\n%s\n' "$PNR_KEY $ROUTE_STALL" "$stall" > "$OUT/pnr_seed$seed.stalled"
     elif [ -n "$over" ]; then
-      echo "[fpga] does not fit: $over; place and route stopped (see $log)"
+      echo "[fpga] does not fit: $over; place and route stopped or gave up (see $log)"
       summary status "does not fit: $over (nextpnr's utilisation)"
       break
     elif [ "$rc" != 0 ]; then

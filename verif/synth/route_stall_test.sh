@@ -3,7 +3,8 @@
 # (route_stall.awk) on made-up router2 logs. A run whose lowest overuse is
 # over 100 and lim iterations old must be reported, at exactly lim and not
 # one iteration before; a run that keeps improving, or that sits at a few
-# overused wires near the end, must not be.
+# overused wires near the end, must not be. Also the utilisation check
+# (over_utilised.awk): a resource over 100 % is named, 100 % fits.
 # usage: route_stall_test.sh <scratch folder>
 set -u
 DIR=${1:?usage: route_stall_test.sh <scratch folder>}
@@ -47,4 +48,26 @@ expect "lowest 100 does not" 25 at100 ""
 # No router2 lines (router1, or not routing yet): nothing.
 echo "Info: Running router1..." > "$DIR/none"
 expect "no router2 lines" 25 none ""
+
+# The utilisation check (over_utilised.awk) on made-up utilisation tables.
+util() {  # <file> <resource:used/available:percent...>
+  f=$DIR/$1; shift
+  { echo "Info: Device utilisation:"
+    for r in "$@"; do IFS=: read -r name ua pct <<EOF2
+$r
+EOF2
+      printf 'Info: \t%20s:   %s/   %s   %s%%\n' "$name" "${ua%/*}" "${ua#*/}" "$pct"
+    done; echo ""; echo "Info: Placed 0 cells"; } > "$f"
+}
+expect_over() {  # <name> <log> <expected output>
+  got=$(awk -f verif/synth/over_utilised.awk "$DIR/$2")
+  if [ "$got" = "$3" ]; then echo "ok   $1"; else
+    echo "FAIL $1: got '$got', expected '$3'"; fails=$((fails + 1)); fi
+}
+util full ICESTORM_LC:10743/5280:203 ICESTORM_RAM:8/30:26
+expect_over "a resource over 100 % is named" full "ICESTORM_LC 10743/5280 (203 %)"
+util later SB_IO:7/39:17 LUT4:9809/8640:113
+expect_over "...wherever it is in the table" later "LUT4 9809/8640 (113 %)"
+util fits ICESTORM_LC:5280/5280:100 ICESTORM_RAM:8/30:26
+expect_over "exactly 100 % fits" fits ""
 [ "$fails" = 0 ] && echo "route_stall_test: all passed" || { echo "route_stall_test: $fails failed"; exit 1; }

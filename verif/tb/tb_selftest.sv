@@ -4,7 +4,7 @@
 //   variant 0: zcomp_selftest N=16 EW=32 P=1, 64-byte lines (the ULX3S configuration)
 //   variant 1: zcomp_selftest N=4  EW=8  P=1, 16-byte lines (the Tang Nano 9K configuration)
 //   variant 2: zcomp_selftest N=8  EW=16 P=4, 32-byte lines (four operations per group),
-//              without the L1's request slice (L1ReqSlice = 0; the others have it)
+//              with the L1's request slice (L1ReqSlice = 1; the others have none)
 //   variant 3: zcomp_unit_selftest N=8 EW=8, the units alone (the iCEBreaker configuration)
 // Each has its own sparsity and fault inputs; outputs are indexed by variant.
 module tb_selftest #(
@@ -37,7 +37,7 @@ module tb_selftest #(
     .uart_tx_o(uart_tx_o[1])
   );
   zcomp_selftest #(
-    .N(8), .EW(16), .P(4), .LineBytes(32), .MemLines(32), .L1ReqSlice(1'b0), .BlockVecs(16),
+    .N(8), .EW(16), .P(4), .LineBytes(32), .MemLines(32), .L1ReqSlice(1'b1), .BlockVecs(16),
     .ClkHz(ClkHz), .Baud(Baud), .CntW(48)
   ) u_v2 (
     .clk_i, .rst_ni, .sparsity_i(sparsity_i[2]), .fault_i(fault_i[2]),

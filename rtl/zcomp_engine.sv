@@ -17,7 +17,9 @@
 // WindowLines (the load engine's stream windows). Both engines take them.
 // OpSpill (default 1): an op slice (zcomp_spill) between the dispatcher and
 // each engine, which cuts the paths between them for the clock at one cycle
-// of latency; 0 connects them directly.
+// of latency; 0 connects them directly. CompStages (default 0): the store
+// engine's register stages in front of its group register (for the clock;
+// each adds a cycle of latency to a ZCOMPS group, no throughput).
 //
 // Latency: a group taken on cycle t is offered to its engine at t+1 (t+2
 // with OpSpill); when the engine finishes it at once, res_valid_o rises at
@@ -39,6 +41,7 @@ module zcomp_engine
   parameter int unsigned  MaxOutstanding = 32,
   parameter int unsigned  WindowLines    = 32,
   parameter bit           OpSpill        = 1'b1,
+  parameter int unsigned  CompStages     = 0,
   localparam int unsigned NumW           = $clog2(P + 1)
 ) (
   input  logic                         clk_i,
@@ -78,7 +81,12 @@ module zcomp_engine
   input  logic                         rsp_error_i
 );
   localparam int unsigned SlotW  = (P > 1) ? $clog2(P) : 1;
-  localparam int unsigned FDepth = 4;   // runs sent and not yet answered
+  // Runs sent and not yet answered: as many as the engines can hold (2 in
+  // an engine, 2 in its op slice, and the store engine's CompStages), so
+  // that F never limits the rate.
+  localparam int unsigned FDepth = 4 + CompStages;
+  localparam int unsigned FPtrW  = $clog2(FDepth);
+  localparam int unsigned FCntW  = $clog2(FDepth + 1);
   localparam logic [1:0]  ErrL1  = 2'd2;
   localparam logic        PhStore = 1'b0;
   localparam logic        PhLoad  = 1'b1;
@@ -109,8 +117,8 @@ module zcomp_engine
   logic                        phase_q, clean_q, fix_q, werr_q;
   logic [AddrW-1:0]            ld_q, lh_q;
   run_t [FDepth-1:0]           f_q;
-  logic [1:0]                  f_head_q, f_tail_q;
-  logic [2:0]                  f_count_q;
+  logic [FPtrW-1:0]            f_head_q, f_tail_q;
+  logic [FCntW-1:0]            f_count_q;
   // The group being answered (slots so far) and the output register.
   logic [P-1:0][AddrW-1:0]     a_dptr_q, a_hptr_q;
   logic [P-1:0][1:0]           a_err_q;
@@ -183,7 +191,7 @@ module zcomp_engine
 
   // ------------------------------------------------------- dispatching
   logic f_room, f_empty;
-  assign f_room  = f_count_q < 3'(FDepth);
+  assign f_room  = f_count_q < FCntW'(FDepth);
   assign f_empty = f_count_q == '0;
 
   logic s_op_valid, s_op_ready, l_op_valid, l_op_ready, l_idle, l_flush;
@@ -324,7 +332,7 @@ module zcomp_engine
 
   zcomp_store_engine #(
     .N(N), .EW(EW), .P(P), .LineBytes(LineBytes), .AddrW(AddrW),
-    .MaxOutstanding(MaxOutstanding)
+    .MaxOutstanding(MaxOutstanding), .CompStages(CompStages)
   ) u_store (
     .clk_i, .rst_ni,
     .op_valid_i (se_valid),
@@ -471,9 +479,9 @@ module zcomp_engine
         q_next_q  <= '0;
       end
       // Runs in flight.
-      if (push) f_tail_q <= f_tail_q + 2'd1;
-      if (take) f_head_q <= f_head_q + 2'd1;
-      f_count_q <= f_count_q + 3'(push) - 3'(take);
+      if (push) f_tail_q <= (f_tail_q == FPtrW'(FDepth - 1)) ? '0 : f_tail_q + 1'b1;
+      if (take) f_head_q <= (f_head_q == FPtrW'(FDepth - 1)) ? '0 : f_head_q + 1'b1;
+      f_count_q <= f_count_q + FCntW'(push) - FCntW'(take);
       // Results.
       if (take) begin
         werr_q <= werr_d;

@@ -674,10 +674,8 @@ module zcomp_load_engine
   logic [P-1:0][GSlotW-1:0] slot_lane;   // the lane that works on slot j
   always_comb begin
     for (int unsigned j = 0; j < P; j++) begin
-      logic [GSlotW-1:0] l;
-      l = (P > 1) ? GSlotW'(NumW'(j) - g_next_q) : '0;   // g_next_q is 0 at P = 1
-      slot_lane[j] = l;
-      nr_pay[j] = ln_pay[l];   // beyond the group: keep 0 expands it to 0
+      slot_lane[j] = (P > 1) ? GSlotW'(NumW'(j) - g_next_q) : '0;   // g_next_q is 0 at P = 1
+      nr_pay[j] = ln_pay[slot_lane[j]];   // beyond the group: keep 0 expands it to 0
       if (P > 1 && NumW'(j) < g_next_q) begin
         nr_dptr[j] = gr_dptr_q[j];
         nr_hptr[j] = gr_hptr_q[j];
@@ -685,10 +683,10 @@ module zcomp_load_engine
         nr_keep[j] = gr_keep_q[j];
         nr_pay[j]  = gr_pay_q[j];
       end else if (NumW'(j) < g_num_q) begin
-        nr_dptr[j] = ln_dout[l];
-        nr_hptr[j] = ln_hout[l];
-        nr_err[j]  = ln_err[l];
-        nr_keep[j] = ln_keep[l];
+        nr_dptr[j] = ln_dout[slot_lane[j]];
+        nr_hptr[j] = ln_hout[slot_lane[j]];
+        nr_err[j]  = ln_err[slot_lane[j]];
+        nr_keep[j] = ln_keep[slot_lane[j]];
       end else begin
         nr_dptr[j] = '0;
         nr_hptr[j] = '0;

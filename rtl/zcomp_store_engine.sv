@@ -11,12 +11,19 @@
 // - P: operations per handshake (1, 2 or 4).
 // - LineBytes, AddrW: the L1 port (docs/l1-interface.md).
 // - MaxOutstanding: L1 requests in flight (1 to 63).
+// - CompStages: register stages between the operation channel and the
+//   group register (0 to 1 + log2(N)), for the clock. The first is the
+//   compress units' InReg, the others are registers inside their prefix
+//   sums (PrefixStages); the operation's other fields travel beside them.
+//   It is a stall pipeline (zcomp_pipe_ctrl) that advances when its last
+//   stage is empty or the group register takes its group.
 //
-// Latency: a group taken on a cycle is worked on from the next cycle; a
-// group whose operations form one segment (all chained, one layout, in
-// bounds) finishes in that cycle when the buffers have room, and its
-// result is offered on the cycle after. Throughput: one group (P vectors)
-// per cycle, until the L1 port (one line per cycle) is the limit.
+// Latency: a group taken on a cycle is worked on CompStages + 1 cycles
+// later (when the group register is free); a group whose operations form
+// one segment (all chained, one layout, in bounds) finishes in that cycle
+// when the buffers have room, and its result is offered on the cycle
+// after. Throughput: one group (P vectors) per cycle, whatever CompStages,
+// until the L1 port (one line per cycle) is the limit.
 // Guarantees: no byte outside the areas of in-bounds ZCOMPS operations is
 // ever written; each such byte is written once per operation; results come
 // in order, one per group; every res_* field is 0 while res_valid_o is 0.
@@ -29,6 +36,7 @@ module zcomp_store_engine
   parameter int unsigned  LineBytes      = 64,
   parameter int unsigned  AddrW          = 32,
   parameter int unsigned  MaxOutstanding = 32,
+  parameter int unsigned  CompStages     = 0,
   localparam int unsigned NumW           = $clog2(P + 1)
 ) (
   input  logic                         clk_i,
@@ -92,12 +100,59 @@ module zcomp_store_engine
   if (EW != 8 && EW != 16 && EW != 32) begin : gen_bad_ew
     $error("zcomp_store_engine: EW must be 8, 16 or 32");
   end
+  if (CompStages > 1 + $clog2(N)) begin : gen_bad_stages
+    $error("zcomp_store_engine: CompStages must be 0 to %0d (1 + log2(N))", 1 + $clog2(N));
+  end
 
   // ------------------------------------------------- compress every slot
   // The compress units work on the group as it is offered (op_*_i), and the
   // group register keeps what they made: the slot's bytes and sizes. So the
-  // group register cuts the path from the comparison to the placement; the
-  // timing of the engine is the same as with the units behind the register.
+  // group register cuts the path from the comparison to the placement.
+  // With CompStages > 0 the units' own registers (InReg, then PrefixStages)
+  // sit in between, and the group's other fields go through a delay of the
+  // same depth with the same enable (p_*), so that the group register sees
+  // a group and its compressed slots together.
+  localparam int unsigned CompInReg  = (CompStages > 0) ? 1 : 0;
+  localparam int unsigned CompPrefix = (CompStages > 0) ? CompStages - 1 : 0;
+  localparam int unsigned SideW      = NumW + P * (3 + 3 * AddrW);
+
+  logic g_ready;   // the group register takes a group this cycle
+  logic p_valid;   // a group at the end of the stall pipeline
+  logic p_en;      // the stall pipeline advances
+  zcomp_pipe_ctrl #(
+    .Latency(CompStages)
+  ) u_pipe (
+    .clk_i  (clk_i),
+    .rst_ni (rst_ni),
+    .valid_i(op_valid_i),
+    .ready_o(op_ready_o),
+    .valid_o(p_valid),
+    .ready_i(g_ready),
+    .en_o   (p_en)
+  );
+
+  logic [NumW-1:0] num_in;
+  // A group of 0 is taken as 1; above P (possible when P is not 2^k - 1) as P.
+  if ((1 << NumW) - 1 > P) begin : gen_num_clamp
+    assign num_in = (op_num_i == '0) ? NumW'(1) : (op_num_i > NumW'(P)) ? NumW'(P) : op_num_i;
+  end else begin : gen_num_plain
+    assign num_in = (op_num_i == '0) ? NumW'(1) : op_num_i;
+  end
+
+  logic [NumW-1:0]          p_num;
+  logic [P-1:0]             p_fence, p_sep, p_chain;
+  logic [P-1:0][AddrW-1:0]  p_dptr, p_hptr, p_limit;
+  zcomp_delay #(
+    .Width(SideW),
+    .Depth(CompStages)
+  ) u_side (
+    .clk_i (clk_i),
+    .rst_ni(rst_ni),
+    .en_i  (p_en),
+    .d_i   ({num_in, op_fence_i, op_sep_i, op_chain_i, op_dptr_i, op_hptr_i, op_limit_i}),
+    .q_o   ({p_num, p_fence, p_sep, p_chain, p_dptr, p_hptr, p_limit})
+  );
+
   logic [P-1:0][DSizeW-1:0]    in_dsize;
   logic [P-1:0][HSizeW-1:0]    in_hsize;
   logic [P-1:0][VecMax*8-1:0]  in_dbytes;   // what the slot writes at D
@@ -107,25 +162,29 @@ module zcomp_store_engine
     logic [N-1:0]           keep;
     logic [N-1:0][EW-1:0]   payload;
     logic [$clog2(N+1)-1:0] cnt;
-    logic                   unused_ready, unused_valid;
+    // The units' handshakes are those of u_pipe (same inputs, same depth).
+    // With no stage the unit is combinational and its valid only gates its
+    // outputs, which the group register takes only with a group anyway.
+    logic                   unused_ready, unused_valid, unit_valid;
+    assign unit_valid = (CompStages == 0) ? 1'b1 : op_valid_i;
     zcomp_compress #(
       .N           (N),
       .EW          (EW),
       .Topology    (TopoSklansky),
       .Network     (NetMux),
-      .InReg       (0),
-      .PrefixStages(0),
+      .InReg       (CompInReg),
+      .PrefixStages(CompPrefix),
       .OutReg      (0)
     ) u_compress (
       .clk_i    (clk_i),
       .rst_ni   (rst_ni),
-      .valid_i  (1'b1),
+      .valid_i  (unit_valid),
       .ready_o  (unused_ready),
       .data_i   (op_data_i[k]),
       .ccf_i    (op_ccf_i[k]),
       .thresh_i (op_thresh_i[k]),
       .valid_o  (unused_valid),
-      .ready_i  (1'b1),
+      .ready_i  (g_ready),
       .keep_o   (keep),
       .count_o  (cnt),
       .payload_o(payload)
@@ -139,12 +198,12 @@ module zcomp_store_engine
     assign pay_bytes = DSizeW'(cnt) * DSizeW'(EB);
     // Fields of a FENCE are ignored: it has no size.
     always_comb begin
-      if (op_fence_i[k]) begin
+      if (p_fence[k]) begin
         in_dsize[k]  = '0;
         in_hsize[k]  = '0;
         in_dbytes[k] = '0;
         in_hbytes[k] = '0;
-      end else if (op_sep_i[k]) begin
+      end else if (p_sep[k]) begin
         in_dsize[k]  = pay_bytes;
         in_hsize[k]  = HSizeW'(HB);
         in_dbytes[k] = (VecMax * 8)'(pay_flat);
@@ -380,7 +439,7 @@ module zcomp_store_engine
     if (seg_last && !r_free) seg_done = 1'b0;
   end
   assign group_done = seg_done && seg_last;
-  assign op_ready_o = !g_valid_q || group_done;
+  assign g_ready    = !g_valid_q || group_done;
 
   // Error codes of the group's slots, as they stand this cycle.
   logic [P-1:0][1:0] err_now;
@@ -395,14 +454,6 @@ module zcomp_store_engine
   end
 
   // ---------------------------------------------------------- registers
-  logic [NumW-1:0] num_in;
-  // A group of 0 is taken as 1; above P (possible when P is not 2^k - 1) as P.
-  if ((1 << NumW) - 1 > P) begin : gen_num_clamp
-    assign num_in = (op_num_i == '0) ? NumW'(1) : (op_num_i > NumW'(P)) ? NumW'(P) : op_num_i;
-  end else begin : gen_num_plain
-    assign num_in = (op_num_i == '0) ? NumW'(1) : op_num_i;
-  end
-
   logic [NumW-1:0]          r_num_q;
   logic [P-1:0][AddrW-1:0]  r_dptr_q, r_hptr_q;
   logic [P-1:0][1:0]        r_err_q;
@@ -448,9 +499,9 @@ module zcomp_store_engine
         r_valid_q <= 1'b0;
       end
       // The group register.
-      if (op_ready_o) begin
-        g_valid_q     <= op_valid_i;
-        g_num_q       <= op_valid_i ? num_in : '0;
+      if (g_ready) begin
+        g_valid_q     <= p_valid;
+        g_num_q       <= p_valid ? p_num : '0;
         g_next_q      <= '0;
         g_fence_err_q <= '0;
       end
@@ -459,14 +510,14 @@ module zcomp_store_engine
 
   // Slot contents are data only: loaded with the group, no reset needed.
   always_ff @(posedge clk_i) begin
-    if (op_ready_o && op_valid_i) begin
+    if (g_ready && p_valid) begin
       for (int k = 0; k < P; k++) begin
-        g_slot_q[k].fence  <= op_fence_i[k];
-        g_slot_q[k].sep    <= op_sep_i[k];
-        g_slot_q[k].chain  <= op_chain_i[k];
-        g_slot_q[k].dptr   <= op_dptr_i[k];
-        g_slot_q[k].hptr   <= op_hptr_i[k];
-        g_slot_q[k].limit  <= op_limit_i[k];
+        g_slot_q[k].fence  <= p_fence[k];
+        g_slot_q[k].sep    <= p_sep[k];
+        g_slot_q[k].chain  <= p_chain[k];
+        g_slot_q[k].dptr   <= p_dptr[k];
+        g_slot_q[k].hptr   <= p_hptr[k];
+        g_slot_q[k].limit  <= p_limit[k];
         g_slot_q[k].dsize  <= in_dsize[k];
         g_slot_q[k].hsize  <= in_hsize[k];
         g_slot_q[k].dbytes <= in_dbytes[k];

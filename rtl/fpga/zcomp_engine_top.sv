@@ -7,7 +7,8 @@
 //
 // Parameters: Engine (0 zcomp_store_engine, 1 zcomp_load_engine, 2
 // zcomp_engine, the three as the self-test uses them), N, EW, P, LineBytes,
-// AddrW, MaxOutstanding, WindowLines (as the engines). The defaults are the
+// AddrW, MaxOutstanding, WindowLines, CompStages (as the engines; CompStages
+// is the store engine's, for Engine 0 and 2). The defaults are the
 // ULX3S self-test's engine (N=16 EW=32 P=1, 64-byte lines, AddrW 16, 4
 // reads or writes in flight, 4-line windows).
 // Latency and throughput: not a functional block, only for area and Fmax.
@@ -22,6 +23,7 @@ module zcomp_engine_top
   parameter int unsigned  AddrW          = 16,
   parameter int unsigned  MaxOutstanding = 4,
   parameter int unsigned  WindowLines    = 4,
+  parameter int unsigned  CompStages     = 0,
   localparam int unsigned NumW           = $clog2(P + 1)
 ) (
   input  logic clk_i,
@@ -66,7 +68,7 @@ module zcomp_engine_top
   if (Engine == 0) begin : gen_store
     zcomp_store_engine #(
       .N(N), .EW(EW), .P(P), .LineBytes(LineBytes), .AddrW(AddrW),
-      .MaxOutstanding(MaxOutstanding)
+      .MaxOutstanding(MaxOutstanding), .CompStages(CompStages)
     ) u_engine (
       .clk_i, .rst_ni,
       .op_valid_i(in.op_valid), .op_ready_o(op_ready), .op_num_i(in.num),
@@ -107,7 +109,7 @@ module zcomp_engine_top
   end else begin : gen_both
     zcomp_engine #(
       .N(N), .EW(EW), .P(P), .LineBytes(LineBytes), .AddrW(AddrW),
-      .MaxOutstanding(MaxOutstanding), .WindowLines(WindowLines)
+      .MaxOutstanding(MaxOutstanding), .WindowLines(WindowLines), .CompStages(CompStages)
     ) u_engine (
       .clk_i, .rst_ni,
       .op_valid_i(in.op_valid), .op_ready_o(op_ready), .op_num_i(in.num),

@@ -467,6 +467,7 @@ class EngineLockstep {
       const uint64_t cfg = get_bits(top_->cfg_o, 64 * i, 64);
       LoadEngineParams p;
       decode_engine_cfg(cfg, p);
+      p.comp_stages = static_cast<unsigned>(get_bits(top_->cstages_o, 8 * i, 8));
       const L1Config lc = l1_config(opt_, p);
       const uint64_t vseed = seeder();
       const bool spill = get_bits(top_->spill_o, i, 1) != 0;
@@ -513,7 +514,8 @@ class EngineLockstep {
       rep.variant_desc = "engine N=" + std::to_string(p.fmt.lanes) +
                          " EW=" + std::to_string(p.fmt.elem_bits) + " P=" + std::to_string(p.p) +
                          " LineBytes=" + std::to_string(p.line_bytes) +
-                         " WindowLines=" + std::to_string(p.window_lines);
+                         " WindowLines=" + std::to_string(p.window_lines) +
+                         " CompStages=" + std::to_string(p.comp_stages);
       return rep;
     }
     for (unsigned i = 0; i < vars_.size() && rep.error.empty(); ++i) {

@@ -519,6 +519,7 @@ class StoreLockstep {
       const uint64_t cfg = get_bits(top_->cfg_o, 64 * i, 64);
       StoreEngineParams p;
       decode_engine_cfg(cfg, p);
+      p.comp_stages = (cfg >> 56) & 0xFF;  // tb_store_engine's CompStages
       L1Config lc = l1_config(opt_, p);
       lc.hi = p.addr_mask();  // the limits never allow the last byte
       const uint64_t vseed = seeder();
@@ -566,7 +567,8 @@ class StoreLockstep {
       rep.variant_desc = "store engine N=" + std::to_string(p.fmt.lanes) +
                          " EW=" + std::to_string(p.fmt.elem_bits) + " P=" + std::to_string(p.p) +
                          " LineBytes=" + std::to_string(p.line_bytes) +
-                         " AddrW=" + std::to_string(p.addr_w);
+                         " AddrW=" + std::to_string(p.addr_w) +
+                         " CompStages=" + std::to_string(p.comp_stages);
       return rep;
     }
     for (unsigned i = 0; i < vars_.size(); ++i) {

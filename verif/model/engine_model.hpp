@@ -185,7 +185,8 @@ class EngineModel {
   bool load_phase() const { return phase_load_; }
 
  private:
-  static constexpr unsigned kDepth = 4;  ///< runs sent and not yet answered
+  /// Runs sent and not yet answered: 4, and the store engine's CompStages.
+  unsigned depth() const { return 4 + p_.comp_stages; }
 
   struct Run {
     bool load = false, implicit = false, last = false;
@@ -234,7 +235,7 @@ class EngineModel {
       }
       s.run_last = q_next_ + s.run_n == q_num_;
     }
-    const bool f_room = f_.size() < kDepth, f_empty = f_.empty();
+    const bool f_room = f_.size() < depth(), f_empty = f_.empty();
     const bool same = q_valid_ && s.tgt == phase_load_;
     s.implicit = q_valid_ && !phase_load_ && s.tgt && !clean_;
     s.sw_to_load = q_valid_ && !phase_load_ && s.tgt && clean_ && f_empty;

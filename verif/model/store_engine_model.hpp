@@ -45,6 +45,7 @@ struct EngineParams {
   unsigned line_bytes = 64;
   unsigned addr_w = 32;
   unsigned max_outstanding = 32;
+  unsigned comp_stages = 0;  ///< the store engine's stages in front of G (CompStages)
   uint64_t addr_mask() const { return addr_w >= 64 ? ~uint64_t{0} : (uint64_t{1} << addr_w) - 1; }
   unsigned vec_max() const { return fmt.header_bytes() + fmt.lanes * fmt.elem_bytes(); }
 };
@@ -130,14 +131,23 @@ class StoreEngineModel {
     sticky_ = false;
     wd_.reset();
     wh_.reset();
+    pipe_.assign(p_.comp_stages, Staged{});
   }
 
   StoreOutputs eval(const StoreInputs& in) const { return step(in).out; }
   void clock(const StoreInputs& in) { commit(step(in), in); }
 
  private:
+  /// A group in the stall pipeline in front of G (docs/engines.md).
+  struct Staged {
+    bool valid = false;
+    unsigned num = 0;
+    std::vector<StoreOp> ops;
+  };
+
   struct Step {
     StoreOutputs out;
+    bool g_ready = false;  ///< G takes the group at the end of the pipeline
     WcInputs wd_in, wh_in;
     std::vector<StoreEffect> eff;
     unsigned seg_end = 0;
@@ -239,7 +249,10 @@ class StoreEngineModel {
       if (seg_last && !r_free) s.seg_done = false;
     }
     s.group_done = s.seg_done && seg_last;
-    o.op_ready = !g_valid_ || s.group_done;
+    s.g_ready = !g_valid_ || s.group_done;
+    // The stall pipeline advances when its last stage is empty or G takes
+    // its group; with no stage, the channel goes straight to G.
+    o.op_ready = pipe_.empty() ? s.g_ready : (s.g_ready || !pipe_.back().valid);
 
     o.res_valid = r_valid_;
     if (r_valid_) {
@@ -278,12 +291,18 @@ class StoreEngineModel {
       r_valid_ = false;
     }
     if (s.seg_done) g_next_ = s.seg_end;
-    if (s.out.op_ready) {
-      g_valid_ = in.op_valid;
-      g_num_ = in.op_valid ? std::clamp(in.op_num, 1u, p_.p) : 0;
+    const Staged offered{in.op_valid, std::clamp(in.op_num, 1u, p_.p), in.ops};
+    const Staged& to_g = pipe_.empty() ? offered : pipe_.back();
+    if (s.g_ready) {
+      g_valid_ = to_g.valid;
+      g_num_ = to_g.valid ? to_g.num : 0;
       g_next_ = 0;
       g_fence_err_.assign(p_.p, kErrNone);
-      if (in.op_valid) g_ops_ = in.ops;
+      if (to_g.valid) g_ops_ = to_g.ops;
+    }
+    if (s.out.op_ready && !pipe_.empty()) {
+      for (size_t i = pipe_.size() - 1; i > 0; --i) pipe_[i] = pipe_[i - 1];
+      pipe_[0] = offered;
     }
   }
 
@@ -299,6 +318,7 @@ class StoreEngineModel {
   std::vector<StoreResult> r_res_;
   unsigned outstanding_ = 0;
   bool sticky_ = false;
+  std::vector<Staged> pipe_;  ///< stage 0 first; G takes from the last
 };
 
 }  // namespace zcomp

@@ -8,16 +8,18 @@
 // lines). cfg_o[v] reports the parameters:
 //   [7:0] N, [15:8] EW, [23:16] P, [39:24] LineBytes, [47:40] AddrW,
 //   [55:48] MaxOutstanding, [63:56] WindowLines
-// and spill_o[v] the OpSpill parameter (the slices in front of the engines).
+// spill_o[v] the OpSpill parameter (the slices in front of the engines)
+// and cstages_o[v] the store engine's CompStages.
 //
-//   v  N   EW  P  LineBytes  AddrW  MaxOutstanding  WindowLines  OpSpill
-//   0  16  32  4  64         32     32              32           1
-//   1   4   8  2  16         16      4               4           0
-//   2   8  16  1  32         32      8               8           1
+//   v  N   EW  P  LineBytes  AddrW  MaxOutstanding  WindowLines  OpSpill  CompStages
+//   0  16  32  4  64         32     32              32           1        0
+//   1   4   8  2  16         16      4               4           0        2
+//   2   8  16  1  32         32      8               8           1        1
 //
 // VariantSet 1 (the simulation-speed benchmark's model) holds only one
 // engine: N=16 EW=32 P=1, 64-byte lines, MaxOutstanding 32, 32-line window,
-// OpSpill 1 (the ULX3S self-test's engine, but for its smaller L1 and window).
+// OpSpill 1, CompStages 0 (the ULX3S self-test's engine, but for its smaller
+// L1 and window).
 //
 // fault_i[v] is the planted bug: while a request is offered it moves the
 // variant's req_addr_o one line up (a broken pointer).
@@ -34,6 +36,7 @@ module tb_engine
   input  logic                               rst_ni,
   output logic [NV-1:0][63:0]                cfg_o,
   output logic [NV-1:0]                      spill_o,
+  output logic [NV-1:0][7:0]                 cstages_o,
   input  logic [NV-1:0]                      fault_i,
   input  logic [NV-1:0]                      op_valid_i,
   output logic [NV-1:0]                      op_ready_o,
@@ -75,14 +78,17 @@ module tb_engine
     int unsigned mo;
     int unsigned wl;
     bit          sp;
+    int unsigned cs;
   } variant_t;
 
   localparam variant_t Table[3] = '{
-    '{n: 16, ew: 32, p: 4, lb: 64, aw: 32, mo: 32, wl: 32, sp: 1'b1},
-    '{n: 4,  ew: 8,  p: 2, lb: 16, aw: 16, mo: 4,  wl: 4,  sp: 1'b0},
-    '{n: 8,  ew: 16, p: 1, lb: 32, aw: 32, mo: 8,  wl: 8,  sp: 1'b1}
+    '{n: 16, ew: 32, p: 4, lb: 64, aw: 32, mo: 32, wl: 32, sp: 1'b1, cs: 0},
+    '{n: 4,  ew: 8,  p: 2, lb: 16, aw: 16, mo: 4,  wl: 4,  sp: 1'b0, cs: 2},
+    '{n: 8,  ew: 16, p: 1, lb: 32, aw: 32, mo: 8,  wl: 8,  sp: 1'b1, cs: 1}
   };
-  localparam variant_t Speed = '{n: 16, ew: 32, p: 1, lb: 64, aw: 32, mo: 32, wl: 32, sp: 1'b1};
+  localparam variant_t Speed = '{
+    n: 16, ew: 32, p: 1, lb: 64, aw: 32, mo: 32, wl: 32, sp: 1'b1, cs: 0
+  };
 
   function automatic variant_t variant(int unsigned set, logic [1:0] v);
     return (set == 0) ? Table[v] : Speed;
@@ -98,10 +104,12 @@ module tb_engine
     localparam int unsigned MO = V.mo;
     localparam int unsigned WL = V.wl;
     localparam bit          SP = V.sp;
+    localparam int unsigned CS = V.cs;
     localparam int unsigned NumW = $clog2(P + 1);
 
     assign cfg_o[v]   = {8'(WL), 8'(MO), 8'(AW), 16'(LB), 8'(P), 8'(EW), 8'(N)};
     assign spill_o[v] = SP;
+    assign cstages_o[v] = 8'(CS);
 
     // Slices of the wide ports in the engine's shapes.
     ccf_e [P-1:0]                ccf;
@@ -132,7 +140,7 @@ module tb_engine
 
     zcomp_engine #(
       .N(N), .EW(EW), .P(P), .LineBytes(LB), .AddrW(AW), .MaxOutstanding(MO),
-      .WindowLines(WL), .OpSpill(SP)
+      .WindowLines(WL), .OpSpill(SP), .CompStages(CS)
     ) u_dut (
       .clk_i      (clk_i),
       .rst_ni     (rst_ni),
@@ -167,14 +175,15 @@ module tb_engine
       .rsp_rdata_i(rsp_rdata_i[v][LB*8-1:0]),
       .rsp_error_i(rsp_error_i[v])
     );
-    // The dispatcher's run queue (FDepth 4) never holds more runs than one
-    // engine can: two groups in the engine (its group and result registers),
-    // and two more in its op slice with OpSpill; a switch of engine waits for
-    // an empty queue. So the queue fills (4 runs) only with OpSpill; this
-    // check is made whenever the count changes in every test.
+    // The dispatcher's run queue (FDepth 4 + CompStages) never holds more
+    // runs than one engine can: two groups in the engine (its group and
+    // result registers), the store engine's CompStages more, and two more
+    // in its op slice with OpSpill; a switch of engine waits for an empty
+    // queue. So the queue fills only with OpSpill; this check is made
+    // whenever the count changes in every test.
     always_comb begin
       if (rst_ni) begin
-        assert (u_dut.f_count_q <= (SP ? 3'd4 : 3'd2))
+        assert (32'(u_dut.f_count_q) <= (SP ? 4 : 2) + CS)
         else $error("tb_engine: variant %0d: the run queue holds %0d runs", v, u_dut.f_count_q);
       end
     end

@@ -8,20 +8,21 @@
 // rest. cfg_o[v] reports the parameters so that the C++ harness builds a
 // matching model:
 //   [7:0] N, [15:8] EW, [23:16] P, [39:24] LineBytes, [47:40] AddrW,
-//   [55:48] MaxOutstanding
+//   [55:48] MaxOutstanding, [63:56] CompStages
 //
-//   v  N   EW  P  LineBytes  AddrW  MaxOutstanding
-//   0  16  32  4   64        32     32
-//   1  16  32  4  256        32     32
-//   2  16  32  2   64        32     32
-//   3  16  32  2  128        32     32
-//   4  16  32  1   64        32     32
-//   5   8   8  2   16        16      4
-//   6  32  16  4   64        32     32
-//   7  64   8  4   64        32     32
+//   v  N   EW  P  LineBytes  AddrW  MaxOutstanding  CompStages
+//   0  16  32  4   64        32     32              0
+//   1  16  32  4  256        32     32              0
+//   2  16  32  2   64        32     32              3
+//   3  16  32  2  128        32     32              0
+//   4  16  32  1   64        32     32              2
+//   5   8   8  2   16        16      4              1
+//   6  32  16  4   64        32     32              0
+//   7  64   8  4   64        32     32              0
 //
 // Rows 6 and 7 are 512-bit vectors of 16-bit and 8-bit elements, for
-// zcomp-sim's files of those types (row 0 is its 32-bit engine).
+// zcomp-sim's files of those types (row 0 is its 32-bit engine, so rows
+// 0, 6 and 7 keep CompStages 0, the default).
 //
 // fault_i[v] is the planted bug: it adds one to the variant's req_addr_o
 // while a request is offered (a broken pointer).
@@ -72,17 +73,18 @@ module tb_store_engine
     int unsigned lb;
     int unsigned aw;
     int unsigned mo;
+    int unsigned cs;
   } variant_t;
 
   localparam variant_t Variants[NV] = '{
-    '{n: 16, ew: 32, p: 4, lb: 64,  aw: 32, mo: 32},
-    '{n: 16, ew: 32, p: 4, lb: 256, aw: 32, mo: 32},
-    '{n: 16, ew: 32, p: 2, lb: 64,  aw: 32, mo: 32},
-    '{n: 16, ew: 32, p: 2, lb: 128, aw: 32, mo: 32},
-    '{n: 16, ew: 32, p: 1, lb: 64,  aw: 32, mo: 32},
-    '{n: 8,  ew: 8,  p: 2, lb: 16,  aw: 16, mo: 4},
-    '{n: 32, ew: 16, p: 4, lb: 64,  aw: 32, mo: 32},
-    '{n: 64, ew: 8,  p: 4, lb: 64,  aw: 32, mo: 32}
+    '{n: 16, ew: 32, p: 4, lb: 64,  aw: 32, mo: 32, cs: 0},
+    '{n: 16, ew: 32, p: 4, lb: 256, aw: 32, mo: 32, cs: 0},
+    '{n: 16, ew: 32, p: 2, lb: 64,  aw: 32, mo: 32, cs: 3},
+    '{n: 16, ew: 32, p: 2, lb: 128, aw: 32, mo: 32, cs: 0},
+    '{n: 16, ew: 32, p: 1, lb: 64,  aw: 32, mo: 32, cs: 2},
+    '{n: 8,  ew: 8,  p: 2, lb: 16,  aw: 16, mo: 4,  cs: 1},
+    '{n: 32, ew: 16, p: 4, lb: 64,  aw: 32, mo: 32, cs: 0},
+    '{n: 64, ew: 8,  p: 4, lb: 64,  aw: 32, mo: 32, cs: 0}
   };
 
   for (genvar v = 0; v < NV; v++) begin : gen_variant
@@ -92,9 +94,10 @@ module tb_store_engine
     localparam int unsigned LB = Variants[v].lb;
     localparam int unsigned AW = Variants[v].aw;
     localparam int unsigned MO = Variants[v].mo;
+    localparam int unsigned CS = Variants[v].cs;
     localparam int unsigned NumW = $clog2(P + 1);
 
-    assign cfg_o[v] = {8'd0, 8'(MO), 8'(AW), 16'(LB), 8'(P), 8'(EW), 8'(N)};
+    assign cfg_o[v] = {8'(CS), 8'(MO), 8'(AW), 16'(LB), 8'(P), 8'(EW), 8'(N)};
 
     // Slices of the wide ports in the engine's shapes.
     ccf_e [P-1:0]                ccf;
@@ -122,7 +125,8 @@ module tb_store_engine
     end
 
     zcomp_store_engine #(
-      .N(N), .EW(EW), .P(P), .LineBytes(LB), .AddrW(AW), .MaxOutstanding(MO)
+      .N(N), .EW(EW), .P(P), .LineBytes(LB), .AddrW(AW), .MaxOutstanding(MO),
+      .CompStages(CS)
     ) u_dut (
       .clk_i      (clk_i),
       .rst_ni     (rst_ni),

@@ -103,27 +103,36 @@ fi
 
 # ------------------------------------------------ engines alone (ULX3S part)
 # The ULX3S self-test's engine configuration without the self-test around it
-# (rtl/fpga/zcomp_engine_top.sv): which engine sets the clock. About 30
-# minutes for the three on 2 cores, so they run only with ENGINES_ALONE=1.
+# (rtl/fpga/zcomp_engine_top.sv): which engine sets the clock. About 50
+# minutes for the five on 2 cores, so they run only with ENGINES_ALONE=1.
+# engine:CompStages (0 store, 1 load, 2 both); the store engine also with
+# register stages in front of its group register (CompStages).
+ALONE="0:0 0:2 0:5 1:0 2:0"
+atag() { if [ "$2" = 0 ]; then echo "engine-alone-$1"; else echo "engine-alone-$1-cs$2"; fi; }
 if [ "${ENGINES_ALONE:-0}" = 1 ]; then
-  for e in 0 1 2; do
-    TOP_OVERRIDE=zcomp_engine_top run "engine-alone-$e" ulx3s fpga "-G Engine=$e"
+  for a in $ALONE; do
+    e=${a%%:*}; cs=${a#*:}
+    ep="-G Engine=$e"; [ "$cs" = 0 ] || ep="$ep -G CompStages=$cs"
+    TOP_OVERRIDE=zcomp_engine_top run "$(atag "$e" "$cs")" ulx3s fpga "$ep"
   done
   {
     echo "### Engines alone (ECP5-85F, the ULX3S self-test's engine configuration)"
     echo
     echo "N=16 EW=32 P=1, 64-byte lines, 16-bit addresses, 4 requests in flight, 4-line"
     echo "windows; inputs from a shift register, outputs registered (zcomp_engine_top). One seed."
+    echo "CompStages: the store engine's register stages in front of its group register."
     echo
-    echo "| engine | LUT4 + carry | FFs | Fmax (MHz) | vectors/s at Fmax | GB/s |"
-    echo "|---|---|---|---|---|---|"
-    for e in 0 1 2; do
-      tag=engine-alone-$e
+    echo "| engine | CompStages | LUT4 + carry | FFs | Fmax (MHz) | vectors/s at Fmax | GB/s |"
+    echo "|---|---|---|---|---|---|---|"
+    for a in $ALONE; do
+      e=${a%%:*}; cs=${a#*:}
+      tag=$(atag "$e" "$cs")
       name=$(echo "zcomp_store_engine zcomp_load_engine zcomp_engine" | cut -d' ' -f$((e + 1)))
+      [ "$e" = 1 ] && cs=-
       if [ "$(get $tag status)" = "placed and routed" ]; then
-        echo "| $name | $(get $tag luts | awk '{print $1}') | $(get $tag ffs | awk '{print $1}') | $(get $tag fmax_mhz) $(rate "$(get $tag fmax_mhz)" 1 16 32) |"
+        echo "| $name | $cs | $(get $tag luts | awk '{print $1}') | $(get $tag ffs | awk '{print $1}') | $(get $tag fmax_mhz) $(rate "$(get $tag fmax_mhz)" 1 16 32) |"
       else
-        echo "| $name | $(get $tag status) | | | | |"
+        echo "| $name | $cs | $(get $tag status) | | | | |"
       fi
     done
     echo

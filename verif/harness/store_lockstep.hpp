@@ -60,7 +60,8 @@ struct StoreOptions : EngineOptions {
 };
 
 struct StoreVariantStats {
-  uint64_t ops = 0;  ///< ZCOMPS operations
+  uint64_t ops = 0;     ///< ZCOMPS operations
+  uint64_t groups = 0;  ///< groups taken (op handshakes)
   uint64_t first_accept = UINT64_MAX;
   uint64_t last_accept = 0;
   uint64_t bytes = 0;         ///< compressed bytes (headers included) in bounds
@@ -439,6 +440,7 @@ class StoreLockstep {
       v.in_flight.push_back(std::move(v.program.front()));
       v.program.pop_front();
       v.offering = false;
+      ++v.stats.groups;
       v.stats.first_accept = std::min(v.stats.first_accept, cycle);
       v.stats.last_accept = cycle;
     }

@@ -103,6 +103,32 @@ TEST(StoreDirected, ChainedFullGroupsAtFullRate) {
   print_stats(rep);
 }
 
+// Register stages in front of the group register (CompStages, rows 2, 4
+// and 5 of tb_store_engine) cost latency, not rate: with every operation
+// chained and only headers to write (so the L1 port is never the limit),
+// every variant takes a group on every cycle from its first to its last.
+TEST(StoreDirected, RegisterStagesCostNoRate) {
+  StoreOptions opt = full_rate_options();
+  opt.chain_rate = 1.0;
+  opt.fence_rate = 0.0;
+  opt.sep_rate = 0.0;
+  opt.sparsity = 1.0;
+  opt.l1_max_latency = 1;
+  opt.groups = 200;
+  const StoreReport rep = Lockstep::run(opt);
+  ASSERT_TRUE(rep.ok) << rep.error;
+  print_stats(rep);
+  unsigned staged = 0;
+  for (std::size_t v = 0; v < rep.stats.size(); ++v) {
+    const auto& s = rep.stats[v];
+    if (rep.params[v].comp_stages > 0) ++staged;
+    ASSERT_GT(s.groups, 100u) << "variant " << v;
+    EXPECT_EQ(s.last_accept - s.first_accept + 1, s.groups)
+        << "variant " << v << " (CompStages " << rep.params[v].comp_stages << ")";
+  }
+  EXPECT_GE(staged, 2u) << "tb_store_engine should have rows with CompStages > 0";
+}
+
 // A slow memory under dense full groups: a latency above MaxOutstanding
 // keeps every variant at its limit of writes in flight. No FENCE: each one
 // waits for every write in flight, and with them (2 % of the operations)

@@ -1,5 +1,6 @@
 // Lockstep regression of the ZCOMPS store engine (zcomp_store_engine): the
-// six variants of tb_store_engine (P = 1, 2, 4; lines of 16 to 256 bytes)
+// eight variants of tb_store_engine (P = 1, 2, 4; lines of 16 to 256 bytes;
+// three with register stages in front of the group register, CompStages)
 // against the cycle model on every port and every cycle, the results
 // against the functional meaning of the program, and the L1 memory image
 // against the golden encoder, byte for byte.

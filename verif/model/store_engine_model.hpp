@@ -291,19 +291,26 @@ class StoreEngineModel {
       r_valid_ = false;
     }
     if (s.seg_done) g_next_ = s.seg_end;
-    const Staged offered{in.op_valid, std::clamp(in.op_num, 1u, p_.p), in.ops};
-    const Staged& to_g = pipe_.empty() ? offered : pipe_.back();
-    if (s.g_ready) {
-      g_valid_ = to_g.valid;
-      g_num_ = to_g.valid ? to_g.num : 0;
-      g_next_ = 0;
-      g_fence_err_.assign(p_.p, kErrNone);
-      if (to_g.valid) g_ops_ = to_g.ops;
+    const unsigned num_in = std::clamp(in.op_num, 1u, p_.p);
+    if (pipe_.empty()) {
+      if (s.g_ready) load_g(in.op_valid, num_in, in.ops);
+    } else {
+      // G takes the last stage's group before the stages move on.
+      if (s.g_ready) load_g(pipe_.back().valid, pipe_.back().num, pipe_.back().ops);
+      if (s.out.op_ready) {
+        std::move_backward(pipe_.begin(), pipe_.end() - 1, pipe_.end());
+        pipe_.front() = Staged{in.op_valid, num_in, in.ops};
+      }
     }
-    if (s.out.op_ready && !pipe_.empty()) {
-      for (size_t i = pipe_.size() - 1; i > 0; --i) pipe_[i] = pipe_[i - 1];
-      pipe_[0] = offered;
-    }
+  }
+
+  /// G takes a group, or nothing (valid false).
+  void load_g(bool valid, unsigned num, const std::vector<StoreOp>& ops) {
+    g_valid_ = valid;
+    g_num_ = valid ? num : 0;
+    g_next_ = 0;
+    g_fence_err_.assign(p_.p, kErrNone);
+    if (valid) g_ops_ = ops;
   }
 
   StoreEngineParams p_;

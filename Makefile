@@ -11,7 +11,7 @@ RTL_TOPS   := $(basename $(notdir $(filter-out rtl/zcomp_pkg.sv,$(RTL))))
 FPGA_RTL   := $(shell cat rtl/fpga/sources.f)
 FPGA_TOPS  := $(basename $(notdir $(FPGA_RTL)))
 # FPGA experiments (not part of the design): linted like the test benches.
-EXP_TOPS   := verif/synth/header_loop.sv
+EXP_TOPS   := verif/synth/header_loop.sv verif/synth/wc_top.sv
 TB_TOPS    := verif/tb/tb_prefix_sum.sv verif/tb/tb_units.sv verif/tb/tb_wc_buffer.sv verif/tb/tb_store_engine.sv verif/tb/tb_load_engine.sv verif/tb/tb_engine.sv verif/tb/tb_selftest.sv
 
 # Python tools, pinned, in a local virtual environment.

@@ -73,6 +73,7 @@ module zcomp_wc_buffer #(
   logic                  flushing_q;
   logic [CapBytes*8-1:0] data_q;
   logic [CapBytes-1:0]   strb_q;
+  logic [AddrW-1:0]      end_q;      // base_q + fill_q while not empty
 
   // ---- send
   logic empty, send, sent;
@@ -86,21 +87,17 @@ module zcomp_wc_buffer #(
   assign req_wstrb_o = send ? strb_q[LineBytes-1:0] : '0;
 
   // ---- take (judged on the state at the start of the cycle)
-  logic [AddrW-1:0] run_end, base_eff, line_of_run;
-  logic [AddrW-1:0] pos_full;
-  logic [PosW-1:0]  pos;          // where the run starts, relative to base_eff
+  // A run is taken only into an empty buffer or contiguous with its bytes,
+  // so its place needs no address arithmetic: from its line, its offset in
+  // that line when the buffer is empty; from base_q, fill_q when it is
+  // contiguous. And end_q (base_q + fill_q, a register of its own) makes the
+  // contiguity test a compare with a register.
+  logic [AddrW-1:0] line_of_run;
+  logic [PosW-1:0]  pos;          // where a taken run starts (see above)
   logic             contiguous, room, take;
-  assign run_end     = base_q + AddrW'(fill_q);
-  assign contiguous  = (run_addr_i == run_end);
+  assign contiguous  = (run_addr_i == end_q);
   assign line_of_run = {run_addr_i[AddrW-1:OffW], OffW'(0)};
-  assign base_eff    = empty ? line_of_run : base_q;
-  assign pos_full    = run_addr_i - base_eff;
-  // pos_full < CapBytes whenever the run is taken (empty: below LineBytes;
-  // contiguous: fill_q), so the narrow copy is exact where it is used.
-  assign pos         = PosW'(pos_full);
-  // The high bits differ from 0 only for a run that is not taken.
-  logic unused_pos_high;
-  assign unused_pos_high = ^pos_full[AddrW-1:PosW];
+  assign pos         = empty ? PosW'(run_addr_i[OffW-1:0]) : PosW'(fill_q);
   assign room        = (PosW'(pos) + PosW'(run_len_i)) <= PosW'(CapBytes);
   logic zero_len;
   assign zero_len    = (run_len_i == '0);
@@ -127,18 +124,47 @@ module zcomp_wc_buffer #(
   // nothing), and then the run starts at fill_q.
   assign put        = sent ? pos - PosW'(LineBytes) : pos;
 
+  // The run's place: put = put_line * LineBytes + the offset of run_addr_i
+  // in its line. (Whenever the run is taken, put and run_addr_i agree below
+  // OffW: base_eff and the send's step are whole lines.) So the bytes are
+  // rotated by the address's offset, which does not depend on the buffer's
+  // state, and then moved by whole lines (put_line). That is a shifter of
+  // RotLines lines by at most LineBytes - 1 bytes and a RotLines-way line
+  // select, in place of a byte shifter of CapBytes by up to CapBytes - 1.
+  // The rotated run is RotBytes wide (the last byte a run can reach), in
+  // RotLines lines; put_line has the bits of a line of the buffer.
+  localparam int unsigned RotBytes = RunBytes + LineBytes - 1;
+  localparam int unsigned RotLines = (RotBytes + LineBytes - 1) / LineBytes;
+  localparam int unsigned CapLines = CapBytes / LineBytes;
+  localparam int unsigned LineW    = $clog2(CapLines);
+  logic [RunBytes-1:0]               len_strb;
+  logic [RunBytes*8-1:0]             run_masked;
+  logic [RotBytes*8-1:0]             rot_bytes;
+  logic [RotBytes-1:0]               rot_strb;
+  logic [LineW-1:0]                  put_line;
+  assign put_line = put[OffW+:LineW];
+
   always_comb begin
-    run_strb  = '0;
     for (int unsigned k = 0; k < RunBytes; k++) begin
-      run_strb[k] = (k < 32'(run_len_i));
+      len_strb[k]        = (k < 32'(run_len_i));
+      run_masked[k*8+:8] = len_strb[k] ? run_data_i[k*8+:8] : 8'h00;
     end
+    rot_bytes = (RotBytes * 8)'(run_masked) << (32'(run_addr_i[OffW-1:0]) * 8);
+    rot_strb  = RotBytes'(len_strb) << run_addr_i[OffW-1:0];
     run_bytes = '0;
-    run_bytes[RunBytes*8-1:0] = run_data_i;
-    for (int unsigned k = 0; k < RunBytes; k++) begin
-      if (!run_strb[k]) run_bytes[k*8+:8] = 8'h00;
+    run_strb  = '0;
+    for (int unsigned i = 0; i < CapLines; i++) begin
+      for (int unsigned j = 0; j < RotLines; j++) begin
+        if (32'(put_line) + j == i) begin
+          for (int unsigned b = 0; b < LineBytes; b++) begin
+            if (j * LineBytes + b < RotBytes) begin
+              run_bytes[(i*LineBytes+b)*8+:8] = rot_bytes[(j*LineBytes+b)*8+:8];
+              run_strb[i*LineBytes+b]         = rot_strb[j*LineBytes+b];
+            end
+          end
+        end
+      end
     end
-    run_bytes = run_bytes << (32'(put) * 8);
-    run_strb  = run_strb << put;
   end
 
   assign base_d = (take && empty) ? line_of_run : base_shift;
@@ -151,9 +177,13 @@ module zcomp_wc_buffer #(
       flushing_q <= 1'b0;
       strb_q     <= '0;
       data_q     <= '0;
+      end_q      <= '0;
     end else begin
       base_q     <= base_d;
       fill_q     <= fill_d;
+      // A taken run ends the bytes; a sent line moves base_q and fill_q
+      // and not their sum; an empty buffer's end_q is not used.
+      if (take) end_q <= run_addr_i + AddrW'(run_len_i);
       flushing_q <= (flushing_q || start_flush) && (fill_d != '0);
       if (take && empty) begin
         data_q <= run_bytes;
@@ -173,6 +203,22 @@ module zcomp_wc_buffer #(
     if (rst_ni && req_valid_o) begin
       assert (req_wstrb_o != '0)
       else $error("zcomp_wc_buffer: write request with no strobe");
+    end
+  end
+  // end_q is where the bytes end.
+  always_comb begin
+    if (rst_ni && !empty) begin
+      assert (end_q == base_q + AddrW'(fill_q))
+      else $error("zcomp_wc_buffer: end_q %0h, base_q + fill_q %0h", end_q,
+                  base_q + AddrW'(fill_q));
+    end
+  end
+  // The run's place agrees with its address below OffW (see put_line).
+  always_comb begin
+    if (rst_ni && take) begin
+      assert (put[OffW-1:0] == run_addr_i[OffW-1:0])
+      else $error("zcomp_wc_buffer: run placed at %0d, address offset %0d", put,
+                  run_addr_i[OffW-1:0]);
     end
   end
 `endif

@@ -1,9 +1,12 @@
 // zcomp_engine_top: one engine between registers, for measuring an engine's
 // own area and Fmax on an FPGA (make fpga ... TOP_OVERRIDE=zcomp_engine_top,
 // docs/fpga.md), apart from the self-test around it. As in zcomp_unit_top,
-// every input comes from a shift register fed by one pin (din_i) and the
-// outputs are registered and XOR-reduced to one pin (dout_o), so every path
-// timed runs from a register to a register through the engine.
+// every input comes from a shift register fed by one pin (din_i). Every
+// output is registered, and then XOR-reduced to one pin (dout_o) in two more
+// register stages, so every path timed runs from a register to a register
+// through the engine and none through the reduction (until 2026-12-08 the
+// reduction came before the one output register, and at 64e4b52 the store
+// engine's path ran through it).
 //
 // Parameters: Engine (0 zcomp_store_engine, 1 zcomp_load_engine, 2
 // zcomp_engine, the three as the self-test uses them), N, EW, P, LineBytes,
@@ -127,11 +130,29 @@ module zcomp_engine_top
     assign idle = in.flush;  // zcomp_engine drives the load engine's flush itself
   end
 
-  logic out_q;
+  // Every output bit is registered as it leaves the engine, and the XOR
+  // tree is pipelined behind those registers (groups of OutGroup bits, then
+  // the groups), so that no path timed here runs through the reduction.
+  localparam int unsigned OutBits  = $bits({op_ready, res_valid, req_valid, req_write, rsp_ready,
+                                            idle, res_num, res_dptr, res_hptr, res_err, res_data,
+                                            req_addr, req_wdata, req_wstrb});
+  localparam int unsigned OutGroup = 16;
+  localparam int unsigned Groups   = (OutBits + OutGroup - 1) / OutGroup;
+  logic [Groups*OutGroup-1:0] outs_q;
+  logic [Groups-1:0]          groups_q;
+  logic                       out_q;
   always_ff @(posedge clk_i or negedge rst_ni) begin
-    if (!rst_ni) out_q <= 1'b0;
-    else out_q <= ^{op_ready, res_valid, req_valid, req_write, rsp_ready, idle, res_num,
-                    res_dptr, res_hptr, res_err, res_data, req_addr, req_wdata, req_wstrb};
+    if (!rst_ni) begin
+      outs_q   <= '0;
+      groups_q <= '0;
+      out_q    <= 1'b0;
+    end else begin
+      outs_q <= (Groups * OutGroup)'({op_ready, res_valid, req_valid, req_write, rsp_ready, idle,
+                                      res_num, res_dptr, res_hptr, res_err, res_data, req_addr,
+                                      req_wdata, req_wstrb});
+      for (int unsigned g = 0; g < Groups; g++) groups_q[g] <= ^outs_q[g*OutGroup+:OutGroup];
+      out_q <= ^groups_q;
+    end
   end
   assign dout_o = out_q;
 endmodule
